@@ -1,5 +1,7 @@
 package com.acme.payouts.payee;
 
+import java.util.regex.Pattern;
+
 /**
  * Turns payee values into forms that are safe to show: enough for a person to recognise their own account, not
  * enough to pay it or to identify someone. Pure and total: it never throws, because it runs inside {@code toString}
@@ -12,6 +14,7 @@ public final class Masking {
 
     private static final String STAR = "*";
     private static final String PHONE_PREFIX = "+61-4";
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("(?U)\\s+");
 
     private Masking() {}
 
@@ -62,7 +65,7 @@ public final class Masking {
             return value;
         }
         StringBuilder out = new StringBuilder(value.length());
-        for (String word : value.split("(?U)\\s+")) {
+        for (String word : WHITESPACE_RUN.split(value)) {
             if (out.length() > 0) {
                 out.append(' ');
             }

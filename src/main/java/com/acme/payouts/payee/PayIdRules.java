@@ -2,6 +2,7 @@ package com.acme.payouts.payee;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,8 +33,8 @@ final class PayIdRules {
         return switch (type) {
             case EMAIL -> email(value, errors);
             case PHONE_NUMBER -> phone(value, errors);
-            case ABN -> businessNumber(value, 11, BusinessNumbers.isValidAbn(stripWhitespace(value)), "ABN", errors);
-            case ACN -> businessNumber(value, 9, BusinessNumbers.isValidAcn(stripWhitespace(value)), "ACN", errors);
+            case ABN -> businessNumber(value, 11, BusinessNumbers::isValidAbn, "ABN", errors);
+            case ACN -> businessNumber(value, 9, BusinessNumbers::isValidAcn, "ACN", errors);
             case ORGANISATION_ID -> organisationId(value, errors);
         };
     }
@@ -72,12 +73,12 @@ final class PayIdRules {
     }
 
     private static String businessNumber(
-            String value, int digits, boolean checksumOk, String name, List<FieldError> errors) {
+            String value, int digits, Predicate<String> checksum, String name, List<FieldError> errors) {
         String compact = stripWhitespace(value);
         if (compact.length() != digits || !DIGITS.matcher(compact).matches()) {
             return fail(errors, FieldError.INVALID_FORMAT, "An " + name + " PayID must be " + digits + " digits");
         }
-        if (!checksumOk) {
+        if (!checksum.test(compact)) {
             return fail(errors, FieldError.INVALID_CHECKSUM, "The " + name + " check digits don't match");
         }
         return compact;

@@ -15,12 +15,12 @@ public record PayeeInput(
         String type, String bsb, String accountNumber, String accountName, String payIdType, String payId) {
 
     /** A bank-account payee, for callers and tests that know the type up front. */
-    public static PayeeInput bankAccount(String bsb, String accountNumber, String accountName) {
+    public static PayeeInput forBankAccount(String bsb, String accountNumber, String accountName) {
         return new PayeeInput(PayeeType.BANK_ACCOUNT.name(), bsb, accountNumber, accountName, null, null);
     }
 
     /** A PayID payee, for callers and tests that know the type up front. */
-    public static PayeeInput payId(String payIdType, String payId, String accountName) {
+    public static PayeeInput forPayId(String payIdType, String payId, String accountName) {
         return new PayeeInput(PayeeType.PAYID.name(), null, null, accountName, payIdType, payId);
     }
 

@@ -41,7 +41,7 @@ class PayeeDestinationTest {
                 .contains("type=BANK_ACCOUNT", "bsb=<redacted>", "payIdType=<absent>", "payId=<blank>");
         assertThat(new PayeeInput("98765432", null, null, null, "canary@example.com", null).toString())
                 .doesNotContain("98765432", "canary");
-        assertThat(PayeeInput.payId("PhoneNumber", "0412345678", "Canary Person").toString())
+        assertThat(PayeeInput.forPayId("PhoneNumber", "0412345678", "Canary Person").toString())
                 .contains("payIdType=PhoneNumber")
                 .doesNotContain("0412345678");
     }

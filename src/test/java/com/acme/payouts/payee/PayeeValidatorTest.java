@@ -90,21 +90,21 @@ class PayeeValidatorTest {
         @CsvSource({"062-000, 062-000", "062000, 062-000", "'  062-000  ', 062-000", "' 062000\t', 062-000"})
         void isNormalisedToNnnDashNnn(String raw, String expected) {
             BankAccountDestination destination =
-                    (BankAccountDestination) valid(PayeeInput.bankAccount(raw, "12345678", NAME));
+                    (BankAccountDestination) valid(PayeeInput.forBankAccount(raw, "12345678", NAME));
             assertThat(destination.bsb()).isEqualTo(expected);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"062-00", "0620000", "062 000", "06-2000", "062-00a", "062--000", "０６２-０００", "062-0000"})
         void refusesOtherShapes(String raw) {
-            assertSingleError(invalid(PayeeInput.bankAccount(raw, "12345678", NAME)), "bsb", FieldError.INVALID_FORMAT);
+            assertSingleError(invalid(PayeeInput.forBankAccount(raw, "12345678", NAME)), "bsb", FieldError.INVALID_FORMAT);
         }
 
         @ParameterizedTest
         @NullAndEmptySource
         @ValueSource(strings = {" "})
         void isRequired(String raw) {
-            assertSingleError(invalid(PayeeInput.bankAccount(raw, "12345678", NAME)), "bsb", FieldError.REQUIRED);
+            assertSingleError(invalid(PayeeInput.forBankAccount(raw, "12345678", NAME)), "bsb", FieldError.REQUIRED);
         }
     }
 
@@ -121,7 +121,7 @@ class PayeeValidatorTest {
             "1234567890123456789012345678, 1234567890123456789012345678",
         })
         void isDigitsOnlyUpToTheNppLimit(String raw, String expected) {
-            BankAccountDestination destination = (BankAccountDestination) valid(PayeeInput.bankAccount("062-000", raw, NAME));
+            BankAccountDestination destination = (BankAccountDestination) valid(PayeeInput.forBankAccount("062-000", raw, NAME));
             assertThat(destination.accountNumber()).isEqualTo(expected);
         }
 
@@ -129,13 +129,13 @@ class PayeeValidatorTest {
         @ValueSource(strings = {"1234567a", "12.345.678", "12_345", "１２３４", "-", "12\t34"})
         void refusesNonDigits(String raw) {
             assertSingleError(
-                    invalid(PayeeInput.bankAccount("062-000", raw, NAME)), "accountNumber", FieldError.INVALID_FORMAT);
+                    invalid(PayeeInput.forBankAccount("062-000", raw, NAME)), "accountNumber", FieldError.INVALID_FORMAT);
         }
 
         @Test
         void refusesMoreThan28Digits() {
             assertSingleError(
-                    invalid(PayeeInput.bankAccount("062-000", "12345678901234567890123456789", NAME)),
+                    invalid(PayeeInput.forBankAccount("062-000", "12345678901234567890123456789", NAME)),
                     "accountNumber",
                     FieldError.INVALID_LENGTH);
         }
@@ -143,7 +143,7 @@ class PayeeValidatorTest {
         @ParameterizedTest
         @NullAndEmptySource
         void isRequired(String raw) {
-            assertSingleError(invalid(PayeeInput.bankAccount("062-000", raw, NAME)), "accountNumber", FieldError.REQUIRED);
+            assertSingleError(invalid(PayeeInput.forBankAccount("062-000", raw, NAME)), "accountNumber", FieldError.REQUIRED);
         }
     }
 
@@ -159,13 +159,13 @@ class PayeeValidatorTest {
             "'Jane\u00a0Citizen', Jane Citizen",
         })
         void isTrimmedAndCollapsed(String raw, String expected) {
-            assertThat(valid(PayeeInput.bankAccount("062-000", "12345678", raw)).accountName())
+            assertThat(valid(PayeeInput.forBankAccount("062-000", "12345678", raw)).accountName())
                     .isEqualTo(expected);
         }
 
         @Test
         void acceptsExactly140Characters() {
-            assertThat(valid(PayeeInput.bankAccount("062-000", "12345678", "a".repeat(140))).accountName())
+            assertThat(valid(PayeeInput.forBankAccount("062-000", "12345678", "a".repeat(140))).accountName())
                     .hasSize(140);
         }
 
@@ -173,13 +173,13 @@ class PayeeValidatorTest {
         @ValueSource(strings = {"J", " J ", "x"})
         void refusesFewerThanTwoCharacters(String raw) {
             assertSingleError(
-                    invalid(PayeeInput.bankAccount("062-000", "12345678", raw)), "accountName", FieldError.INVALID_LENGTH);
+                    invalid(PayeeInput.forBankAccount("062-000", "12345678", raw)), "accountName", FieldError.INVALID_LENGTH);
         }
 
         @Test
         void refusesMoreThan140Characters() {
             assertSingleError(
-                    invalid(PayeeInput.bankAccount("062-000", "12345678", "a".repeat(141))),
+                    invalid(PayeeInput.forBankAccount("062-000", "12345678", "a".repeat(141))),
                     "accountName",
                     FieldError.INVALID_LENGTH);
         }
@@ -187,7 +187,7 @@ class PayeeValidatorTest {
         @Test
         void refusesControlCharacters() {
             assertSingleError(
-                    invalid(PayeeInput.bankAccount("062-000", "12345678", "Jane\u0000Citizen")),
+                    invalid(PayeeInput.forBankAccount("062-000", "12345678", "Jane\u0000Citizen")),
                     "accountName",
                     FieldError.INVALID_FORMAT);
         }
@@ -195,14 +195,14 @@ class PayeeValidatorTest {
         @ParameterizedTest
         @NullAndEmptySource
         void isRequiredForBothTypes(String raw) {
-            assertSingleError(invalid(PayeeInput.bankAccount("062-000", "12345678", raw)), "accountName", FieldError.REQUIRED);
-            assertSingleError(invalid(PayeeInput.payId("Email", "jane@example.com", raw)), "accountName", FieldError.REQUIRED);
+            assertSingleError(invalid(PayeeInput.forBankAccount("062-000", "12345678", raw)), "accountName", FieldError.REQUIRED);
+            assertSingleError(invalid(PayeeInput.forPayId("Email", "jane@example.com", raw)), "accountName", FieldError.REQUIRED);
         }
 
         @Test
         void payIdPayeesNeedTwoCharactersToo() {
             assertSingleError(
-                    invalid(PayeeInput.payId("Email", "jane@example.com", "J")), "accountName", FieldError.INVALID_LENGTH);
+                    invalid(PayeeInput.forPayId("Email", "jane@example.com", "J")), "accountName", FieldError.INVALID_LENGTH);
         }
     }
 
@@ -212,19 +212,19 @@ class PayeeValidatorTest {
         @ParameterizedTest
         @NullAndEmptySource
         void isRequired(String raw) {
-            assertSingleError(invalid(PayeeInput.payId(raw, "jane@example.com", NAME)), "payIdType", FieldError.REQUIRED);
+            assertSingleError(invalid(PayeeInput.forPayId(raw, "jane@example.com", NAME)), "payIdType", FieldError.REQUIRED);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"email", "EMAIL", "Phone", "PHONE_NUMBER", "Abn", "BSB"})
         void mustBeAMonoovaWireName(String raw) {
             assertSingleError(
-                    invalid(PayeeInput.payId(raw, "jane@example.com", NAME)), "payIdType", FieldError.INVALID_FORMAT);
+                    invalid(PayeeInput.forPayId(raw, "jane@example.com", NAME)), "payIdType", FieldError.INVALID_FORMAT);
         }
 
         @Test
         void payIdIsRequired() {
-            assertSingleError(invalid(PayeeInput.payId("Email", " ", NAME)), "payId", FieldError.REQUIRED);
+            assertSingleError(invalid(PayeeInput.forPayId("Email", " ", NAME)), "payId", FieldError.REQUIRED);
         }
     }
 
@@ -240,7 +240,7 @@ class PayeeValidatorTest {
             "o'brien@xn--bcher-kva.example, o'brien@xn--bcher-kva.example",
         })
         void isLowerCasedAndTrimmed(String raw, String expected) {
-            PayIdDestination destination = (PayIdDestination) valid(PayeeInput.payId("Email", raw, NAME));
+            PayIdDestination destination = (PayIdDestination) valid(PayeeInput.forPayId("Email", raw, NAME));
             assertThat(destination.payIdType()).isEqualTo(PayIdType.EMAIL);
             assertThat(destination.payId()).isEqualTo(expected);
         }
@@ -250,13 +250,13 @@ class PayeeValidatorTest {
             "jane@ex@ample.com", "ja ne@example.com", "jane@exa mple.com", "jane@.example.com", "jane@example..com",
             "jane@-example.com", "jane@example.com.", "jane@exam_ple.com", "ja\u0001ne@example.com"})
         void refusesMalformedAddresses(String raw) {
-            assertSingleError(invalid(PayeeInput.payId("Email", raw, NAME)), "payId", FieldError.INVALID_FORMAT);
+            assertSingleError(invalid(PayeeInput.forPayId("Email", raw, NAME)), "payId", FieldError.INVALID_FORMAT);
         }
 
         @Test
         void refusesLocalPartsLongerThan64() {
             assertSingleError(
-                    invalid(PayeeInput.payId("Email", "a".repeat(65) + "@example.com", NAME)),
+                    invalid(PayeeInput.forPayId("Email", "a".repeat(65) + "@example.com", NAME)),
                     "payId",
                     FieldError.INVALID_FORMAT);
         }
@@ -266,9 +266,9 @@ class PayeeValidatorTest {
             String domain = "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(61);
             String at256 = "jj@" + domain;
             assertThat(at256).hasSize(256);
-            assertThat(((PayIdDestination) valid(PayeeInput.payId("Email", at256, NAME))).payId()).isEqualTo(at256);
+            assertThat(((PayIdDestination) valid(PayeeInput.forPayId("Email", at256, NAME))).payId()).isEqualTo(at256);
             assertSingleError(
-                    invalid(PayeeInput.payId("Email", "j" + at256, NAME)),
+                    invalid(PayeeInput.forPayId("Email", "j" + at256, NAME)),
                     "payId",
                     FieldError.INVALID_LENGTH);
         }
@@ -281,7 +281,7 @@ class PayeeValidatorTest {
         @ValueSource(strings = {"0412 345 678", "0412345678", "+61412345678", "+61 412 345 678", "61412345678",
             "+61-412345678", " 0412-345-678 "})
         void acceptsAustralianMobilesAndNormalises(String raw) {
-            PayIdDestination destination = (PayIdDestination) valid(PayeeInput.payId("PhoneNumber", raw, NAME));
+            PayIdDestination destination = (PayIdDestination) valid(PayeeInput.forPayId("PhoneNumber", raw, NAME));
             assertThat(destination.payId()).isEqualTo("+61-412345678");
         }
 
@@ -289,7 +289,7 @@ class PayeeValidatorTest {
         @ValueSource(strings = {"02 9876 5432", "0398765432", "+61 2 9876 5432", "+61-398765432", "0898765432",
             "0798765432"})
         void refusesLandlines(String raw) {
-            List<FieldError> errors = invalid(PayeeInput.payId("PhoneNumber", raw, NAME));
+            List<FieldError> errors = invalid(PayeeInput.forPayId("PhoneNumber", raw, NAME));
             assertSingleError(errors, "payId", FieldError.INVALID_FORMAT);
             assertThat(errors.get(0).message()).contains("landline");
         }
@@ -298,7 +298,7 @@ class PayeeValidatorTest {
         @ValueSource(strings = {"+64 21 123 4567", "+44 7700 900123", "+1 415 555 0100", "041234567", "04123456789",
             "412345678", "+610412345678", "0412 345 67a", "(04) 1234 5678", "+61-4123456789", "++61412345678"})
         void refusesOtherCountriesAndShapes(String raw) {
-            assertSingleError(invalid(PayeeInput.payId("PhoneNumber", raw, NAME)), "payId", FieldError.INVALID_FORMAT);
+            assertSingleError(invalid(PayeeInput.forPayId("PhoneNumber", raw, NAME)), "payId", FieldError.INVALID_FORMAT);
         }
     }
 
@@ -308,19 +308,19 @@ class PayeeValidatorTest {
         @ParameterizedTest
         @CsvSource({"51 824 753 556, 51824753556", "51824753556, 51824753556", "' 33 051 775 556 ', 33051775556"})
         void acceptsValidChecksumAndStripsSpaces(String raw, String expected) {
-            assertThat(((PayIdDestination) valid(PayeeInput.payId("ABN", raw, NAME))).payId()).isEqualTo(expected);
+            assertThat(((PayIdDestination) valid(PayeeInput.forPayId("ABN", raw, NAME))).payId()).isEqualTo(expected);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"51 824 753 557", "12 345 678 901", "01 824 753 556"})
         void refusesBadChecksum(String raw) {
-            assertSingleError(invalid(PayeeInput.payId("ABN", raw, NAME)), "payId", FieldError.INVALID_CHECKSUM);
+            assertSingleError(invalid(PayeeInput.forPayId("ABN", raw, NAME)), "payId", FieldError.INVALID_CHECKSUM);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"51 824 753 55", "51 824 753 5566", "51-824-753-556", "51 824 753 55A"})
         void refusesWrongShape(String raw) {
-            assertSingleError(invalid(PayeeInput.payId("ABN", raw, NAME)), "payId", FieldError.INVALID_FORMAT);
+            assertSingleError(invalid(PayeeInput.forPayId("ABN", raw, NAME)), "payId", FieldError.INVALID_FORMAT);
         }
     }
 
@@ -330,19 +330,19 @@ class PayeeValidatorTest {
         @ParameterizedTest
         @CsvSource({"000 000 019, 000000019", "005 749 986, 005749986", "010499966, 010499966"})
         void acceptsValidCheckDigitAndStripsSpaces(String raw, String expected) {
-            assertThat(((PayIdDestination) valid(PayeeInput.payId("ACN", raw, NAME))).payId()).isEqualTo(expected);
+            assertThat(((PayIdDestination) valid(PayeeInput.forPayId("ACN", raw, NAME))).payId()).isEqualTo(expected);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"000 000 018", "005 749 987", "010 499 965"})
         void refusesBadCheckDigit(String raw) {
-            assertSingleError(invalid(PayeeInput.payId("ACN", raw, NAME)), "payId", FieldError.INVALID_CHECKSUM);
+            assertSingleError(invalid(PayeeInput.forPayId("ACN", raw, NAME)), "payId", FieldError.INVALID_CHECKSUM);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"000 000 01", "0000 000 019", "000-000-019", "00000001X", "51 824 753 556"})
         void refusesWrongShape(String raw) {
-            assertSingleError(invalid(PayeeInput.payId("ACN", raw, NAME)), "payId", FieldError.INVALID_FORMAT);
+            assertSingleError(invalid(PayeeInput.forPayId("ACN", raw, NAME)), "payId", FieldError.INVALID_FORMAT);
         }
     }
 
@@ -352,15 +352,15 @@ class PayeeValidatorTest {
         @ParameterizedTest
         @CsvSource({"ACME-PAYROLL, ACME-PAYROLL", "'  Acme Payroll  ', Acme Payroll", "x, x"})
         void isTrimmedAndKeepsCase(String raw, String expected) {
-            assertThat(((PayIdDestination) valid(PayeeInput.payId("OrganisationId", raw, NAME))).payId())
+            assertThat(((PayIdDestination) valid(PayeeInput.forPayId("OrganisationId", raw, NAME))).payId())
                     .isEqualTo(expected);
         }
 
         @Test
         void acceptsUpTo256AndRefusesLonger() {
-            valid(PayeeInput.payId("OrganisationId", "o".repeat(256), NAME));
+            valid(PayeeInput.forPayId("OrganisationId", "o".repeat(256), NAME));
             assertSingleError(
-                    invalid(PayeeInput.payId("OrganisationId", "o".repeat(257), NAME)),
+                    invalid(PayeeInput.forPayId("OrganisationId", "o".repeat(257), NAME)),
                     "payId",
                     FieldError.INVALID_LENGTH);
         }
@@ -368,7 +368,7 @@ class PayeeValidatorTest {
         @Test
         void refusesControlCharacters() {
             assertSingleError(
-                    invalid(PayeeInput.payId("OrganisationId", "acme\u0007payroll", NAME)),
+                    invalid(PayeeInput.forPayId("OrganisationId", "acme\u0007payroll", NAME)),
                     "payId",
                     FieldError.INVALID_FORMAT);
         }
@@ -379,7 +379,7 @@ class PayeeValidatorTest {
 
         @Test
         void reportsEveryProblemAtOnce() {
-            assertThat(invalid(PayeeInput.bankAccount("62-000", "12a", "J")))
+            assertThat(invalid(PayeeInput.forBankAccount("62-000", "12a", "J")))
                     .extracting(FieldError::field)
                     .containsExactlyInAnyOrder("bsb", "accountNumber", "accountName");
         }
@@ -387,12 +387,12 @@ class PayeeValidatorTest {
         @Test
         void messagesNeverContainTheSubmittedValue() {
             List<PayeeInput> inputs = List.of(
-                    PayeeInput.bankAccount("9876-54", "98765432x", "C"),
+                    PayeeInput.forBankAccount("9876-54", "98765432x", "C"),
                     new PayeeInput("CANARYTYPE", null, null, "Canary\u0000Person", null, null),
-                    PayeeInput.payId("Canarytype", "canary@example", "Canary Person"),
-                    PayeeInput.payId("PhoneNumber", "0298765432", "Canary Person"),
-                    PayeeInput.payId("ABN", "98765432123", "Canary Person"),
-                    PayeeInput.payId("ACN", "987654321", "Canary Person"),
+                    PayeeInput.forPayId("Canarytype", "canary@example", "Canary Person"),
+                    PayeeInput.forPayId("PhoneNumber", "0298765432", "Canary Person"),
+                    PayeeInput.forPayId("ABN", "98765432123", "Canary Person"),
+                    PayeeInput.forPayId("ACN", "987654321", "Canary Person"),
                     new PayeeInput("BANK_ACCOUNT", "987-654", "98765432", "Canary Person", "Email", "canary@x.co"));
             for (PayeeInput input : inputs) {
                 ValidationResult result = validator.validate(input);

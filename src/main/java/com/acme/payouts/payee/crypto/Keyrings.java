@@ -28,7 +28,7 @@ final class Keyrings {
      */
     static IKeyring rawAes(MaterialProviders materialProviders, String namespace, String name, byte[] key) {
         if (key.length != AES_256_KEY_BYTES) {
-            throw new PayeeCryptoException("a " + namespace + " key must be " + AES_256_KEY_BYTES + " bytes");
+            throw new PayeeCryptoException("keys for " + namespace + " must be " + AES_256_KEY_BYTES + " bytes");
         }
         return materialProviders.CreateRawAesKeyring(CreateRawAesKeyringInput.builder()
                 .keyNamespace(namespace)

@@ -127,7 +127,8 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
                 Files.createDirectories(directory);
             }
         }
-        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+        // A symlinked directory is a normal deployment (a mounted secrets volume); key files themselves may not be links.
+        if (!Files.isDirectory(directory)) {
             throw new PayeeCryptoException(directory + " is not a directory");
         }
         if (posix) {

@@ -152,6 +152,15 @@ class LocalKeyEncryptionKeysTest {
     }
 
     @Test
+    void acceptsASymlinkedDirectory() throws IOException {
+        Path real = base.resolve("mounted-secrets");
+        String keyId = new LocalKeyEncryptionKeys(real).currentKeyId();
+        Path link = Files.createSymbolicLink(base.resolve("kek-link"), real);
+
+        assertThat(new LocalKeyEncryptionKeys(link).currentKeyId()).isEqualTo(keyId);
+    }
+
+    @Test
     void refusesUnknownAndMalformedKeyIds() {
         LocalKeyEncryptionKeys keys = new LocalKeyEncryptionKeys(base.resolve("kek"));
 
