@@ -6,8 +6,7 @@ import java.util.Objects;
  * An Australian bank account in normalised form: BSB {@code NNN-NNN}, account number digits only, account name
  * trimmed with single spaces. Build it through {@link PayeeValidator} so these invariants hold.
  */
-public record BankAccountDestination(String bsb, String accountNumber, String accountName)
-        implements PayeeDestination {
+public record BankAccountDestination(String bsb, String accountNumber, String accountName) implements PayeeDestination {
 
     public BankAccountDestination {
         // Messages name the field only: the values are personal data.

@@ -91,7 +91,7 @@ public final class Masking {
         };
     }
 
-    /** {@code jane@example.com} → {@code j***@example.com}: the domain stays because it rarely identifies a person. */
+    /** {@code jane@example.com} → {@code j***@example.com}: the domain stays, it rarely identifies a person. */
     public static String email(String email) {
         if (email == null) {
             return null;

@@ -64,7 +64,8 @@ final class PayIdRules {
             return "+61-" + mobile.group(1);
         }
         if (AU_LANDLINE.matcher(compact).matches()) {
-            return fail(errors, FieldError.INVALID_FORMAT, "A phone PayID must be an Australian mobile, not a landline");
+            return fail(
+                    errors, FieldError.INVALID_FORMAT, "A phone PayID must be an Australian mobile, not a landline");
         }
         return fail(
                 errors,
@@ -89,7 +90,8 @@ final class PayIdRules {
             return fail(errors, FieldError.INVALID_LENGTH, "An organisation id PayID must be 1 to 256 characters");
         }
         if (hasControlCharacter(value)) {
-            return fail(errors, FieldError.INVALID_FORMAT, "An organisation id PayID must not contain control characters");
+            return fail(
+                    errors, FieldError.INVALID_FORMAT, "An organisation id PayID must not contain control characters");
         }
         return value;
     }

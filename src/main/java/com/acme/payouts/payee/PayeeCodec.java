@@ -51,7 +51,8 @@ public final class PayeeCodec {
         try {
             return mapper.writeValueAsBytes(wire);
         } catch (JsonProcessingException e) {
-            throw new PayeeCodecException("could not encode payee destination (" + e.getClass().getSimpleName() + ")");
+            throw new PayeeCodecException(
+                    "could not encode payee destination (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -61,14 +62,17 @@ public final class PayeeCodec {
         try {
             wire = mapper.readValue(bytes, Wire.class);
         } catch (IOException e) {
-            throw new PayeeCodecException("could not decode payee destination (" + e.getClass().getSimpleName() + ")");
+            throw new PayeeCodecException(
+                    "could not decode payee destination (" + e.getClass().getSimpleName() + ")");
         }
         if (wire == null || wire.v() != FORMAT_VERSION || wire.type() == null || wire.accountName() == null) {
             throw new PayeeCodecException("payee destination is not in format version " + FORMAT_VERSION);
         }
         return switch (wire.type()) {
             case BANK_ACCOUNT -> {
-                require(wire.bsb() != null && wire.accountNumber() != null, "a bank account needs bsb and accountNumber");
+                require(
+                        wire.bsb() != null && wire.accountNumber() != null,
+                        "a bank account needs bsb and accountNumber");
                 yield new BankAccountDestination(wire.bsb(), wire.accountNumber(), wire.accountName());
             }
             case PAYID -> {

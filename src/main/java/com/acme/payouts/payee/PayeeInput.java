@@ -30,7 +30,8 @@ public record PayeeInput(
                 + ", bsb=" + presence(bsb)
                 + ", accountNumber=" + presence(accountNumber)
                 + ", accountName=" + presence(accountName)
-                + ", payIdType=" + known(payIdType, PayIdType.fromWire(payIdType).isPresent())
+                + ", payIdType="
+                + known(payIdType, PayIdType.fromWire(payIdType).isPresent())
                 + ", payId=" + presence(payId) + "]";
     }
 

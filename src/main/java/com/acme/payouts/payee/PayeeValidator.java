@@ -168,7 +168,8 @@ public final class PayeeValidator {
         // Spaces and hyphens are how people copy account numbers from statements; they carry no meaning.
         String digits = ACCOUNT_NUMBER_SEPARATORS.matcher(raw.strip()).replaceAll("");
         if (!DIGITS.matcher(digits).matches()) {
-            errors.add(new FieldError("accountNumber", FieldError.INVALID_FORMAT, "accountNumber must contain only digits"));
+            errors.add(new FieldError(
+                    "accountNumber", FieldError.INVALID_FORMAT, "accountNumber must contain only digits"));
             return null;
         }
         if (digits.length() > NPP_MAX_ACCOUNT_NUMBER) {

@@ -16,8 +16,17 @@ class BusinessNumbersTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"51824753557", "15824753556", "12345678901", "11000000000", "5182475355", "518247535561",
-        "5182475355A", "01824753556"})
+    @ValueSource(
+            strings = {
+                "51824753557",
+                "15824753556",
+                "12345678901",
+                "11000000000",
+                "5182475355",
+                "518247535561",
+                "5182475355A",
+                "01824753556"
+            })
     void refusesAbnsThatFailTheChecksumOrShape(String abn) {
         assertThat(BusinessNumbers.isValidAbn(abn)).isFalse();
     }

@@ -80,7 +80,8 @@ class MaskingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "@", "@@", "-", "a", "12", "+61-4", "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"})
+    @ValueSource(
+            strings = {"", " ", "@", "@@", "-", "a", "12", "+61-4", "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"})
     void oddInputNeverThrowsAndShortValuesAreFullyStarred(String odd) {
         assertThatCode(() -> {
                     Masking.bsb(odd);

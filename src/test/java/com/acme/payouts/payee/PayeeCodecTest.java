@@ -37,17 +37,18 @@ class PayeeCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "not json Canary",
-        "{\"v\":2,\"type\":\"PAYID\",\"payIdType\":\"Email\",\"payId\":\"canary@x.co\",\"accountName\":\"Canary\"}",
-        "{\"v\":1,\"type\":\"PAYID\",\"payIdType\":\"email\",\"payId\":\"canary@x.co\",\"accountName\":\"Canary\"}",
-        "{\"v\":1,\"type\":\"PAYID\",\"payIdType\":\"Email\",\"accountName\":\"Canary\"}",
-        "{\"v\":1,\"type\":\"BANK_ACCOUNT\",\"bsb\":\"062-000\",\"accountName\":\"Canary\"}",
-        "{\"v\":1,\"type\":\"CANARY\",\"accountName\":\"Canary\"}",
-        "{\"v\":\"Canary\"}",
-        "{\"v\":1,\"type\":\"BANK_ACCOUNT\",\"bsb\":\"062-000\",\"accountNumber\":\"1\",\"accountName\":\"x\",\"canary\":1}",
-        "null",
-    })
+    @ValueSource(
+            strings = {
+                "not json Canary",
+                "{\"v\":2,\"type\":\"PAYID\",\"payIdType\":\"Email\",\"payId\":\"canary@x.co\",\"accountName\":\"Canary\"}",
+                "{\"v\":1,\"type\":\"PAYID\",\"payIdType\":\"email\",\"payId\":\"canary@x.co\",\"accountName\":\"Canary\"}",
+                "{\"v\":1,\"type\":\"PAYID\",\"payIdType\":\"Email\",\"accountName\":\"Canary\"}",
+                "{\"v\":1,\"type\":\"BANK_ACCOUNT\",\"bsb\":\"062-000\",\"accountName\":\"Canary\"}",
+                "{\"v\":1,\"type\":\"CANARY\",\"accountName\":\"Canary\"}",
+                "{\"v\":\"Canary\"}",
+                "{\"v\":1,\"type\":\"BANK_ACCOUNT\",\"bsb\":\"062-000\",\"accountNumber\":\"1\",\"accountName\":\"x\",\"canary\":1}",
+                "null",
+            })
     void refusesAnythingElseWithoutQuotingIt(String json) {
         assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(PayeeCodecException.class)

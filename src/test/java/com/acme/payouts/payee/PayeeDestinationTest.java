@@ -22,9 +22,11 @@ class PayeeDestinationTest {
     @Test
     void maskedHoldsOnlyMaskedValuesAndNullsWhereNotApplicable() {
         assertThat(account.masked())
-                .isEqualTo(new MaskedDestination(PayeeType.BANK_ACCOUNT, "***-*00", "****5432", null, null, "C***** P*****"));
+                .isEqualTo(new MaskedDestination(
+                        PayeeType.BANK_ACCOUNT, "***-*00", "****5432", null, null, "C***** P*****"));
         assertThat(payId.masked())
-                .isEqualTo(new MaskedDestination(PayeeType.PAYID, null, null, "Email", "c***@example.com", "C***** P*****"));
+                .isEqualTo(new MaskedDestination(
+                        PayeeType.PAYID, null, null, "Email", "c***@example.com", "C***** P*****"));
     }
 
     @Test
@@ -41,7 +43,8 @@ class PayeeDestinationTest {
                 .contains("type=BANK_ACCOUNT", "bsb=<redacted>", "payIdType=<absent>", "payId=<blank>");
         assertThat(new PayeeInput("98765432", null, null, null, "canary@example.com", null).toString())
                 .doesNotContain("98765432", "canary");
-        assertThat(PayeeInput.forPayId("PhoneNumber", "0412345678", "Canary Person").toString())
+        assertThat(PayeeInput.forPayId("PhoneNumber", "0412345678", "Canary Person")
+                        .toString())
                 .contains("payIdType=PhoneNumber")
                 .doesNotContain("0412345678");
     }

@@ -47,7 +47,9 @@ class PayeeValidatorTest {
         @ValueSource(strings = {"  "})
         void isRequired(String type) {
             assertSingleError(
-                    invalid(new PayeeInput(type, "062-000", "12345678", NAME, null, null)), "type", FieldError.REQUIRED);
+                    invalid(new PayeeInput(type, "062-000", "12345678", NAME, null, null)),
+                    "type",
+                    FieldError.REQUIRED);
         }
 
         @ParameterizedTest
@@ -61,7 +63,8 @@ class PayeeValidatorTest {
 
         @Test
         void surroundingWhitespaceIsTolerated() {
-            assertThat(valid(new PayeeInput(" BANK_ACCOUNT ", "062-000", "12345678", NAME, null, null)).type())
+            assertThat(valid(new PayeeInput(" BANK_ACCOUNT ", "062-000", "12345678", NAME, null, null))
+                            .type())
                     .isEqualTo(PayeeType.BANK_ACCOUNT);
         }
 
@@ -95,9 +98,11 @@ class PayeeValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"062-00", "0620000", "062 000", "06-2000", "062-00a", "062--000", "０６２-０００", "062-0000"})
+        @ValueSource(
+                strings = {"062-00", "0620000", "062 000", "06-2000", "062-00a", "062--000", "０６２-０００", "062-0000"})
         void refusesOtherShapes(String raw) {
-            assertSingleError(invalid(PayeeInput.forBankAccount(raw, "12345678", NAME)), "bsb", FieldError.INVALID_FORMAT);
+            assertSingleError(
+                    invalid(PayeeInput.forBankAccount(raw, "12345678", NAME)), "bsb", FieldError.INVALID_FORMAT);
         }
 
         @ParameterizedTest
@@ -121,7 +126,8 @@ class PayeeValidatorTest {
             "1234567890123456789012345678, 1234567890123456789012345678",
         })
         void isDigitsOnlyUpToTheNppLimit(String raw, String expected) {
-            BankAccountDestination destination = (BankAccountDestination) valid(PayeeInput.forBankAccount("062-000", raw, NAME));
+            BankAccountDestination destination =
+                    (BankAccountDestination) valid(PayeeInput.forBankAccount("062-000", raw, NAME));
             assertThat(destination.accountNumber()).isEqualTo(expected);
         }
 
@@ -129,7 +135,9 @@ class PayeeValidatorTest {
         @ValueSource(strings = {"1234567a", "12.345.678", "12_345", "１２３４", "-", "12\t34"})
         void refusesNonDigits(String raw) {
             assertSingleError(
-                    invalid(PayeeInput.forBankAccount("062-000", raw, NAME)), "accountNumber", FieldError.INVALID_FORMAT);
+                    invalid(PayeeInput.forBankAccount("062-000", raw, NAME)),
+                    "accountNumber",
+                    FieldError.INVALID_FORMAT);
         }
 
         @Test
@@ -143,7 +151,8 @@ class PayeeValidatorTest {
         @ParameterizedTest
         @NullAndEmptySource
         void isRequired(String raw) {
-            assertSingleError(invalid(PayeeInput.forBankAccount("062-000", raw, NAME)), "accountNumber", FieldError.REQUIRED);
+            assertSingleError(
+                    invalid(PayeeInput.forBankAccount("062-000", raw, NAME)), "accountNumber", FieldError.REQUIRED);
         }
     }
 
@@ -159,13 +168,15 @@ class PayeeValidatorTest {
             "'Jane\u00a0Citizen', Jane Citizen",
         })
         void isTrimmedAndCollapsed(String raw, String expected) {
-            assertThat(valid(PayeeInput.forBankAccount("062-000", "12345678", raw)).accountName())
+            assertThat(valid(PayeeInput.forBankAccount("062-000", "12345678", raw))
+                            .accountName())
                     .isEqualTo(expected);
         }
 
         @Test
         void acceptsExactly140Characters() {
-            assertThat(valid(PayeeInput.forBankAccount("062-000", "12345678", "a".repeat(140))).accountName())
+            assertThat(valid(PayeeInput.forBankAccount("062-000", "12345678", "a".repeat(140)))
+                            .accountName())
                     .hasSize(140);
         }
 
@@ -173,7 +184,9 @@ class PayeeValidatorTest {
         @ValueSource(strings = {"J", " J ", "x"})
         void refusesFewerThanTwoCharacters(String raw) {
             assertSingleError(
-                    invalid(PayeeInput.forBankAccount("062-000", "12345678", raw)), "accountName", FieldError.INVALID_LENGTH);
+                    invalid(PayeeInput.forBankAccount("062-000", "12345678", raw)),
+                    "accountName",
+                    FieldError.INVALID_LENGTH);
         }
 
         @Test
@@ -195,14 +208,18 @@ class PayeeValidatorTest {
         @ParameterizedTest
         @NullAndEmptySource
         void isRequiredForBothTypes(String raw) {
-            assertSingleError(invalid(PayeeInput.forBankAccount("062-000", "12345678", raw)), "accountName", FieldError.REQUIRED);
-            assertSingleError(invalid(PayeeInput.forPayId("Email", "jane@example.com", raw)), "accountName", FieldError.REQUIRED);
+            assertSingleError(
+                    invalid(PayeeInput.forBankAccount("062-000", "12345678", raw)), "accountName", FieldError.REQUIRED);
+            assertSingleError(
+                    invalid(PayeeInput.forPayId("Email", "jane@example.com", raw)), "accountName", FieldError.REQUIRED);
         }
 
         @Test
         void payIdPayeesNeedTwoCharactersToo() {
             assertSingleError(
-                    invalid(PayeeInput.forPayId("Email", "jane@example.com", "J")), "accountName", FieldError.INVALID_LENGTH);
+                    invalid(PayeeInput.forPayId("Email", "jane@example.com", "J")),
+                    "accountName",
+                    FieldError.INVALID_LENGTH);
         }
     }
 
@@ -212,14 +229,17 @@ class PayeeValidatorTest {
         @ParameterizedTest
         @NullAndEmptySource
         void isRequired(String raw) {
-            assertSingleError(invalid(PayeeInput.forPayId(raw, "jane@example.com", NAME)), "payIdType", FieldError.REQUIRED);
+            assertSingleError(
+                    invalid(PayeeInput.forPayId(raw, "jane@example.com", NAME)), "payIdType", FieldError.REQUIRED);
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"email", "EMAIL", "Phone", "PHONE_NUMBER", "Abn", "BSB"})
         void mustBeAMonoovaWireName(String raw) {
             assertSingleError(
-                    invalid(PayeeInput.forPayId(raw, "jane@example.com", NAME)), "payIdType", FieldError.INVALID_FORMAT);
+                    invalid(PayeeInput.forPayId(raw, "jane@example.com", NAME)),
+                    "payIdType",
+                    FieldError.INVALID_FORMAT);
         }
 
         @Test
@@ -246,9 +266,23 @@ class PayeeValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"jane", "@example.com", "jane@", "jane@example", "jane@@example.com",
-            "jane@ex@ample.com", "ja ne@example.com", "jane@exa mple.com", "jane@.example.com", "jane@example..com",
-            "jane@-example.com", "jane@example.com.", "jane@exam_ple.com", "ja\u0001ne@example.com"})
+        @ValueSource(
+                strings = {
+                    "jane",
+                    "@example.com",
+                    "jane@",
+                    "jane@example",
+                    "jane@@example.com",
+                    "jane@ex@ample.com",
+                    "ja ne@example.com",
+                    "jane@exa mple.com",
+                    "jane@.example.com",
+                    "jane@example..com",
+                    "jane@-example.com",
+                    "jane@example.com.",
+                    "jane@exam_ple.com",
+                    "ja\u0001ne@example.com"
+                })
         void refusesMalformedAddresses(String raw) {
             assertSingleError(invalid(PayeeInput.forPayId("Email", raw, NAME)), "payId", FieldError.INVALID_FORMAT);
         }
@@ -266,11 +300,10 @@ class PayeeValidatorTest {
             String domain = "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(61);
             String at256 = "jj@" + domain;
             assertThat(at256).hasSize(256);
-            assertThat(((PayIdDestination) valid(PayeeInput.forPayId("Email", at256, NAME))).payId()).isEqualTo(at256);
+            assertThat(((PayIdDestination) valid(PayeeInput.forPayId("Email", at256, NAME))).payId())
+                    .isEqualTo(at256);
             assertSingleError(
-                    invalid(PayeeInput.forPayId("Email", "j" + at256, NAME)),
-                    "payId",
-                    FieldError.INVALID_LENGTH);
+                    invalid(PayeeInput.forPayId("Email", "j" + at256, NAME)), "payId", FieldError.INVALID_LENGTH);
         }
     }
 
@@ -278,16 +311,25 @@ class PayeeValidatorTest {
     class PhoneNumber {
 
         @ParameterizedTest
-        @ValueSource(strings = {"0412 345 678", "0412345678", "+61412345678", "+61 412 345 678", "61412345678",
-            "+61-412345678", " 0412-345-678 "})
+        @ValueSource(
+                strings = {
+                    "0412 345 678",
+                    "0412345678",
+                    "+61412345678",
+                    "+61 412 345 678",
+                    "61412345678",
+                    "+61-412345678",
+                    " 0412-345-678 "
+                })
         void acceptsAustralianMobilesAndNormalises(String raw) {
             PayIdDestination destination = (PayIdDestination) valid(PayeeInput.forPayId("PhoneNumber", raw, NAME));
             assertThat(destination.payId()).isEqualTo("+61-412345678");
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"02 9876 5432", "0398765432", "+61 2 9876 5432", "+61-398765432", "0898765432",
-            "0798765432"})
+        @ValueSource(
+                strings = {"02 9876 5432", "0398765432", "+61 2 9876 5432", "+61-398765432", "0898765432", "0798765432"
+                })
         void refusesLandlines(String raw) {
             List<FieldError> errors = invalid(PayeeInput.forPayId("PhoneNumber", raw, NAME));
             assertSingleError(errors, "payId", FieldError.INVALID_FORMAT);
@@ -295,10 +337,23 @@ class PayeeValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"+64 21 123 4567", "+44 7700 900123", "+1 415 555 0100", "041234567", "04123456789",
-            "412345678", "+610412345678", "0412 345 67a", "(04) 1234 5678", "+61-4123456789", "++61412345678"})
+        @ValueSource(
+                strings = {
+                    "+64 21 123 4567",
+                    "+44 7700 900123",
+                    "+1 415 555 0100",
+                    "041234567",
+                    "04123456789",
+                    "412345678",
+                    "+610412345678",
+                    "0412 345 67a",
+                    "(04) 1234 5678",
+                    "+61-4123456789",
+                    "++61412345678"
+                })
         void refusesOtherCountriesAndShapes(String raw) {
-            assertSingleError(invalid(PayeeInput.forPayId("PhoneNumber", raw, NAME)), "payId", FieldError.INVALID_FORMAT);
+            assertSingleError(
+                    invalid(PayeeInput.forPayId("PhoneNumber", raw, NAME)), "payId", FieldError.INVALID_FORMAT);
         }
     }
 
@@ -308,7 +363,8 @@ class PayeeValidatorTest {
         @ParameterizedTest
         @CsvSource({"51 824 753 556, 51824753556", "51824753556, 51824753556", "' 33 051 775 556 ', 33051775556"})
         void acceptsValidChecksumAndStripsSpaces(String raw, String expected) {
-            assertThat(((PayIdDestination) valid(PayeeInput.forPayId("ABN", raw, NAME))).payId()).isEqualTo(expected);
+            assertThat(((PayIdDestination) valid(PayeeInput.forPayId("ABN", raw, NAME))).payId())
+                    .isEqualTo(expected);
         }
 
         @ParameterizedTest
@@ -330,7 +386,8 @@ class PayeeValidatorTest {
         @ParameterizedTest
         @CsvSource({"000 000 019, 000000019", "005 749 986, 005749986", "010499966, 010499966"})
         void acceptsValidCheckDigitAndStripsSpaces(String raw, String expected) {
-            assertThat(((PayIdDestination) valid(PayeeInput.forPayId("ACN", raw, NAME))).payId()).isEqualTo(expected);
+            assertThat(((PayIdDestination) valid(PayeeInput.forPayId("ACN", raw, NAME))).payId())
+                    .isEqualTo(expected);
         }
 
         @ParameterizedTest
@@ -401,7 +458,9 @@ class PayeeValidatorTest {
                         .allSatisfy(error -> assertThat(error.message())
                                 .doesNotContainIgnoringCase("canary")
                                 .doesNotContain("9876", "98765432", "0298765432", "98765432123", "987654321"));
-                assertThat(result.toString()).doesNotContainIgnoringCase("canary").doesNotContain("9876");
+                assertThat(result.toString())
+                        .doesNotContainIgnoringCase("canary")
+                        .doesNotContain("9876");
             }
         }
     }
@@ -418,7 +477,8 @@ class PayeeValidatorTest {
             assertThat(validator.directEntryProblems(account("123456789", "Jane Citizen")))
                     .isEmpty();
             assertThat(validator.directEntryProblems(account("1", "Jo"))).isEmpty();
-            assertThat(validator.directEntryProblems(account("1", "J".repeat(32)))).isEmpty();
+            assertThat(validator.directEntryProblems(account("1", "J".repeat(32))))
+                    .isEmpty();
         }
 
         @Test
@@ -459,8 +519,20 @@ class PayeeValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"Zoë Citizen", "Jane \"JC\" Citizen", "Jane {Citizen}", "Jane|Citizen", "Jane~Citizen",
-            "Jane\\Citizen", "Jane<Citizen>", "Jane`Citizen", "Jane\tCitizen", "李 Citizen", "Jane && Citizen"})
+        @ValueSource(
+                strings = {
+                    "Zoë Citizen",
+                    "Jane \"JC\" Citizen",
+                    "Jane {Citizen}",
+                    "Jane|Citizen",
+                    "Jane~Citizen",
+                    "Jane\\Citizen",
+                    "Jane<Citizen>",
+                    "Jane`Citizen",
+                    "Jane\tCitizen",
+                    "李 Citizen",
+                    "Jane && Citizen"
+                })
         void refusesCharactersOutsideTheSet(String name) {
             if (name.contains("&&")) {
                 // '&' is in the set, so "&&" is allowed; it's here to prove the Java regex didn't turn it into an
@@ -469,12 +541,15 @@ class PayeeValidatorTest {
                 return;
             }
             assertSingleError(
-                    validator.directEntryProblems(account("123", name)), "accountName", FieldError.DIRECT_ENTRY_CHARSET);
+                    validator.directEntryProblems(account("123", name)),
+                    "accountName",
+                    FieldError.DIRECT_ENTRY_CHARSET);
         }
 
         @Test
         void reportsEveryProblemAtOnceWithoutValues() {
-            List<FieldError> problems = validator.directEntryProblems(account("98765432109", "Canary Pérson " + "x".repeat(30)));
+            List<FieldError> problems =
+                    validator.directEntryProblems(account("98765432109", "Canary Pérson " + "x".repeat(30)));
             assertThat(problems)
                     .extracting(FieldError::field, FieldError::code)
                     .containsExactly(

@@ -68,10 +68,11 @@ public final class EnvelopePayeeCipher implements PayeeCipher {
         byte[] dataKey = new byte[Keyrings.AES_256_KEY_BYTES];
         random.nextBytes(dataKey);
         try {
-            byte[] ciphertext = crypto.encryptData(dataKeyring(dataKey), plaintext, context(PURPOSE_DESTINATION, payeeId))
+            byte[] ciphertext = crypto.encryptData(
+                            dataKeyring(dataKey), plaintext, context(PURPOSE_DESTINATION, payeeId))
                     .getResult();
-            byte[] wrappedDataKey =
-                    crypto.encryptData(kek, dataKey, context(PURPOSE_DATA_KEY, payeeId)).getResult();
+            byte[] wrappedDataKey = crypto.encryptData(kek, dataKey, context(PURPOSE_DATA_KEY, payeeId))
+                    .getResult();
             return new SealedPayee(kekId, wrappedDataKey, ciphertext);
         } catch (PayeeCryptoException e) {
             throw e;

@@ -67,7 +67,8 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
             PosixFilePermission.OTHERS_EXECUTE);
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS_WRITE =
             EnumSet.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
-    private static final DateTimeFormatter ID_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ID_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private final Path directory;
     private final MaterialProviders materialProviders;
@@ -127,7 +128,8 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
                 Files.createDirectories(directory);
             }
         }
-        // A symlinked directory is a normal deployment (a mounted secrets volume); key files themselves may not be links.
+        // A symlinked directory is a normal deployment (a mounted secrets volume); key files themselves may not be
+        // links.
         if (!Files.isDirectory(directory)) {
             throw new PayeeCryptoException(directory + " is not a directory");
         }
@@ -185,7 +187,8 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
 
     /** Writes {@code content} to a fresh owner-only temporary file, then gives it its final name without replacing. */
     private void publish(Path target, byte[] content) throws IOException {
-        Path temp = directory.resolve("." + target.getFileName() + ".tmp-" + HexFormat.of().formatHex(randomBytes(8)));
+        Path temp = directory.resolve(
+                "." + target.getFileName() + ".tmp-" + HexFormat.of().formatHex(randomBytes(8)));
         try {
             writeNew(temp, content);
             linkNoReplace(target, temp);

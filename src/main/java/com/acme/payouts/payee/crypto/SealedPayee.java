@@ -17,7 +17,8 @@ public record SealedPayee(String kekId, byte[] wrappedDataKey, byte[] ciphertext
 
     public SealedPayee {
         Objects.requireNonNull(kekId, "kekId");
-        wrappedDataKey = Objects.requireNonNull(wrappedDataKey, "wrappedDataKey").clone();
+        wrappedDataKey =
+                Objects.requireNonNull(wrappedDataKey, "wrappedDataKey").clone();
         ciphertext = Objects.requireNonNull(ciphertext, "ciphertext").clone();
     }
 

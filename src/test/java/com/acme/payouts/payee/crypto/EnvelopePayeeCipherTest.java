@@ -79,15 +79,17 @@ class EnvelopePayeeCipherTest {
         SealedPayee sealed = cipher.seal(PAYEE, codec.encode(CANARY));
 
         for (byte[] stored : List.of(sealed.wrappedDataKey(), sealed.ciphertext())) {
-            for (Charset charset : List.of(
-                    StandardCharsets.US_ASCII, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE)) {
+            for (Charset charset :
+                    List.of(StandardCharsets.US_ASCII, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE)) {
                 for (String canary : List.of("98765432", "Canary Person", "Canary", "062-000")) {
                     assertThat(indexOf(stored, canary.getBytes(charset)))
                             .as("%s in %s", canary, charset)
                             .isEqualTo(-1);
                 }
             }
-            assertThat(indexOf(stored, random.dataKeys().get(0))).as("raw data key").isEqualTo(-1);
+            assertThat(indexOf(stored, random.dataKeys().get(0)))
+                    .as("raw data key")
+                    .isEqualTo(-1);
         }
     }
 
@@ -96,7 +98,9 @@ class EnvelopePayeeCipherTest {
         byte[] plaintext = codec.encode(CANARY);
         SealedPayee sealed = cipher.seal(PAYEE, plaintext);
         assertEveryBitFlipFailsOrYields(
-                plaintext, sealed.ciphertext(), tampered -> new SealedPayee(sealed.kekId(), sealed.wrappedDataKey(), tampered));
+                plaintext,
+                sealed.ciphertext(),
+                tampered -> new SealedPayee(sealed.kekId(), sealed.wrappedDataKey(), tampered));
     }
 
     @Test
@@ -104,7 +108,9 @@ class EnvelopePayeeCipherTest {
         byte[] plaintext = codec.encode(CANARY);
         SealedPayee sealed = cipher.seal(PAYEE, plaintext);
         assertEveryBitFlipFailsOrYields(
-                plaintext, sealed.wrappedDataKey(), tampered -> new SealedPayee(sealed.kekId(), tampered, sealed.ciphertext()));
+                plaintext,
+                sealed.wrappedDataKey(),
+                tampered -> new SealedPayee(sealed.kekId(), tampered, sealed.ciphertext()));
     }
 
     /**
@@ -130,7 +136,10 @@ class EnvelopePayeeCipherTest {
         }
         if (!opened.isEmpty()) {
             int first = opened.get(0);
-            assertThat(opened).as("positions that still opened").hasSizeLessThanOrEqualTo(4).allMatch(i -> i < first + 4);
+            assertThat(opened)
+                    .as("positions that still opened")
+                    .hasSizeLessThanOrEqualTo(4)
+                    .allMatch(i -> i < first + 4);
             assertThat(java.util.Arrays.copyOfRange(message, first - 4, first))
                     .as("the final-frame marker precedes them")
                     .containsExactly(0xFF, 0xFF, 0xFF, 0xFF);
@@ -142,7 +151,8 @@ class EnvelopePayeeCipherTest {
         SealedPayee sealed = cipher.seal(PAYEE, codec.encode(CANARY));
         byte[] ciphertext = sealed.ciphertext();
         byte[] truncated = java.util.Arrays.copyOf(ciphertext, ciphertext.length - 1);
-        assertThatThrownBy(() -> cipher.open(PAYEE, new SealedPayee(sealed.kekId(), sealed.wrappedDataKey(), truncated)))
+        assertThatThrownBy(
+                        () -> cipher.open(PAYEE, new SealedPayee(sealed.kekId(), sealed.wrappedDataKey(), truncated)))
                 .isInstanceOf(PayeeCryptoException.class);
         assertThatThrownBy(() -> cipher.open(PAYEE, new SealedPayee(sealed.kekId(), new byte[0], ciphertext)))
                 .isInstanceOf(PayeeCryptoException.class);
@@ -273,7 +283,11 @@ class EnvelopePayeeCipherTest {
         System.out.printf(
                 "EnvelopePayeeCipher: seal %.3f ms, open %.3f ms (mean of %d, %d-byte plaintext, wrapped key %d B,"
                         + " ciphertext %d B)%n",
-                sealMillis, openMillis, rounds, plaintext.length, sealed.get(0).wrappedDataKey().length,
+                sealMillis,
+                openMillis,
+                rounds,
+                plaintext.length,
+                sealed.get(0).wrappedDataKey().length,
                 sealed.get(0).ciphertext().length);
         // A loose ceiling that only catches a pathological regression (e.g. a signing suite or per-call setup).
         assertThat(sealMillis).isLessThan(50);

@@ -49,15 +49,19 @@ class LocalKeyEncryptionKeysTest {
         LocalKeyEncryptionKeys keys = new LocalKeyEncryptionKeys(directory);
 
         Path keyFile = directory.resolve("kek-" + keys.currentKeyId() + ".key");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)))
+                .isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(base.resolve("secrets"))))
                 .isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("current-kek"))))
                 .isEqualTo("rw-------");
-        assertThat(Base64.getDecoder().decode(Files.readString(keyFile).strip())).hasSize(32);
+        assertThat(Base64.getDecoder().decode(Files.readString(keyFile).strip()))
+                .hasSize(32);
         assertThat(keys.currentKeyId()).matches("[0-9]{8}-[0-9a-f]{12}");
-        assertThat(fileNames(directory)).containsExactlyInAnyOrder("current-kek", keyFile.getFileName().toString());
+        assertThat(fileNames(directory))
+                .containsExactlyInAnyOrder("current-kek", keyFile.getFileName().toString());
     }
 
     @Test
@@ -111,7 +115,8 @@ class LocalKeyEncryptionKeysTest {
     @Test
     void readsARawThirtyTwoByteKeyFile() throws IOException {
         Path directory = Files.createDirectory(
-                base.resolve("kek"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                base.resolve("kek"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);
         writeOwnerOnly(directory.resolve("kek-raw1.key"), raw);
@@ -184,14 +189,16 @@ class LocalKeyEncryptionKeysTest {
         // What a rotation will do: add a key file, then repoint.
         byte[] newKey = new byte[32];
         new SecureRandom().nextBytes(newKey);
-        writeOwnerOnly(directory.resolve("kek-rotated1.key"), Base64.getEncoder().encode(newKey));
+        writeOwnerOnly(
+                directory.resolve("kek-rotated1.key"), Base64.getEncoder().encode(newKey));
         Files.writeString(directory.resolve("current-kek"), "rotated1\n", StandardOpenOption.TRUNCATE_EXISTING);
 
         LocalKeyEncryptionKeys after = new LocalKeyEncryptionKeys(directory);
         EnvelopePayeeCipher newCipher = new EnvelopePayeeCipher(after);
         assertThat(after.currentKeyId()).isEqualTo("rotated1");
         assertThat(newCipher.seal("payee-2", new byte[1]).kekId()).isEqualTo("rotated1");
-        assertThat(new String(newCipher.open("payee-1", sealed), StandardCharsets.UTF_8)).isEqualTo("destination");
+        assertThat(new String(newCipher.open("payee-1", sealed), StandardCharsets.UTF_8))
+                .isEqualTo("destination");
     }
 
     @Test
@@ -216,7 +223,8 @@ class LocalKeyEncryptionKeysTest {
                 }
                 assertThat(distinct).hasSize(1);
                 assertThat(fileNames(directory))
-                        .containsExactlyInAnyOrder("current-kek", "kek-" + distinct.iterator().next() + ".key");
+                        .containsExactlyInAnyOrder(
+                                "current-kek", "kek-" + distinct.iterator().next() + ".key");
             }
         } finally {
             pool.shutdownNow();
@@ -256,7 +264,9 @@ class LocalKeyEncryptionKeysTest {
                     .substring("KEY_ID=".length()));
         }
         assertThat(ids).hasSize(1);
-        assertThat(fileNames(directory)).containsExactlyInAnyOrder("current-kek", "kek-" + ids.iterator().next() + ".key");
+        assertThat(fileNames(directory))
+                .containsExactlyInAnyOrder(
+                        "current-kek", "kek-" + ids.iterator().next() + ".key");
     }
 
     @Test

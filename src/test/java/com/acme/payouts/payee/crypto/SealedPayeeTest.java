@@ -9,8 +9,7 @@ class SealedPayeeTest {
     @Test
     void toStringShowsLengthsOnly() {
         SealedPayee sealed = new SealedPayee("k1", new byte[] {65, 66, 67}, new byte[] {68, 69});
-        assertThat(sealed.toString())
-                .isEqualTo("SealedPayee[kekId=k1, wrappedDataKey=3 bytes, ciphertext=2 bytes]");
+        assertThat(sealed.toString()).isEqualTo("SealedPayee[kekId=k1, wrappedDataKey=3 bytes, ciphertext=2 bytes]");
     }
 
     @Test
