@@ -1,5 +1,7 @@
 package com.acme.payouts.payee;
 
+import com.acme.payouts.support.DirectEntryText;
+import com.acme.payouts.support.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,12 +28,6 @@ public final class PayeeValidator {
     /** {@code toDirectCreditDetails.accountName} maxLength. */
     static final int DE_MAX_ACCOUNT_NAME = 32;
 
-    /**
-     * The Direct Entry (BECS) character set. Monoova writes it as the C# verbatim literal
-     * {@code @"^[a-zA-Z0-9 \.\(\+\$\*\)\^\[\];\-\/,%_?:#@'=&!]*$"}; this is the same set in Java syntax. The lone
-     * {@code &} is safe: only {@code &&} means intersection inside a Java character class.
-     */
-    static final Pattern DE_CHARSET = Pattern.compile("^[a-zA-Z0-9 .(+$*)^\\[\\];\\-/,%_?:#@'=&!]*$");
 
     private static final Pattern BSB = Pattern.compile("([0-9]{3})-?([0-9]{3})");
     private static final Pattern ACCOUNT_NUMBER_SEPARATORS = Pattern.compile("[ -]");
@@ -75,7 +71,7 @@ public final class PayeeValidator {
                     FieldError.DIRECT_ENTRY_LENGTH,
                     "Direct Entry accepts account names of 2 to 32 characters"));
         }
-        if (!DE_CHARSET.matcher(account.accountName()).matches()) {
+        if (!DirectEntryText.inCharset(account.accountName())) {
             problems.add(new FieldError(
                     "accountName",
                     FieldError.DIRECT_ENTRY_CHARSET,

@@ -1,5 +1,6 @@
 package com.acme.payouts.payee;
 
+import com.acme.payouts.support.FieldError;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

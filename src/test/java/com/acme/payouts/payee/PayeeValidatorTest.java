@@ -1,5 +1,6 @@
 package com.acme.payouts.payee;
 
+import com.acme.payouts.support.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.acme.payouts.payee;
+package com.acme.payouts.support;
 
 import java.util.Objects;
 
@@ -9,8 +9,7 @@ import java.util.Objects;
  * <p>The message describes the rule, never the submitted value: these errors travel to clients, logs and dead-letter
  * queues, and the value is personal data.
  *
- * @param field the request's JSON field name ({@code bsb}, {@code accountNumber}, {@code accountName},
- *     {@code payIdType}, {@code payId} or {@code type})
+ * @param field the request's JSON field (or header or parameter) name, e.g. {@code bsb}, {@code amount}
  * @param code one of the constants below
  */
 public record FieldError(String field, String code, String message) {

@@ -1,0 +1,41 @@
+package com.acme.payouts.config;
+
+import com.acme.payouts.store.PayeeStore;
+import com.acme.payouts.store.PayoutStore;
+import com.acme.payouts.store.ProcessedMessageStore;
+import com.acme.payouts.store.WebhookReceiptStore;
+import com.acme.payouts.store.embedded.EmbeddedPayeeStore;
+import com.acme.payouts.store.embedded.EmbeddedPayoutStore;
+import com.acme.payouts.store.embedded.EmbeddedProcessedMessageStore;
+import com.acme.payouts.store.embedded.EmbeddedWebhookReceiptStore;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** The embedded default's stores: one H2 file database under the data directory. */
+@Configuration(proxyBeanMethods = false)
+@Profile("!aws")
+public class EmbeddedStoreConfiguration {
+
+    @Bean
+    PayoutStore payoutStore(NamedParameterJdbcTemplate jdbc) {
+        return new EmbeddedPayoutStore(jdbc);
+    }
+
+    @Bean
+    PayeeStore payeeStore(NamedParameterJdbcTemplate jdbc) {
+        return new EmbeddedPayeeStore(jdbc);
+    }
+
+    @Bean
+    ProcessedMessageStore processedMessageStore(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        return new EmbeddedProcessedMessageStore(jdbc, clock);
+    }
+
+    @Bean
+    WebhookReceiptStore webhookReceiptStore(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        return new EmbeddedWebhookReceiptStore(jdbc, clock);
+    }
+}

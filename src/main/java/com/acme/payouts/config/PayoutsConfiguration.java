@@ -1,0 +1,252 @@
+package com.acme.payouts.config;
+
+import com.acme.payouts.api.ApiResponses;
+import com.acme.payouts.api.ContractValidator;
+import com.acme.payouts.api.PayeeApi;
+import com.acme.payouts.api.PayoutApi;
+import com.acme.payouts.api.ProblemResponses;
+import com.acme.payouts.messaging.DeadLetters;
+import com.acme.payouts.messaging.PayoutRequestConsumer;
+import com.acme.payouts.messaging.StoreIdempotentRepository;
+import com.acme.payouts.monoova.MonoovaAdminClient;
+import com.acme.payouts.monoova.MonoovaClassifier;
+import com.acme.payouts.monoova.MonoovaHttp;
+import com.acme.payouts.monoova.MonoovaPublicKeys;
+import com.acme.payouts.monoova.MonoovaRequestMapper;
+import com.acme.payouts.monoova.SubscriptionBootstrap;
+import com.acme.payouts.payee.PayeeCodec;
+import com.acme.payouts.payee.PayeeValidator;
+import com.acme.payouts.payee.PayeeVault;
+import com.acme.payouts.payee.crypto.EnvelopePayeeCipher;
+import com.acme.payouts.payee.crypto.KeyEncryptionKeys;
+import com.acme.payouts.payee.crypto.LocalKeyEncryptionKeys;
+import com.acme.payouts.payee.crypto.PayeeCipher;
+import com.acme.payouts.payout.PayoutIntake;
+import com.acme.payouts.payout.PayoutService;
+import com.acme.payouts.store.PayeeStore;
+import com.acme.payouts.store.PayoutStore;
+import com.acme.payouts.store.ProcessedMessageStore;
+import com.acme.payouts.store.WebhookReceiptStore;
+import com.acme.payouts.submission.OutcomeRecorder;
+import com.acme.payouts.submission.PayoutSweeper;
+import com.acme.payouts.submission.ResolutionSteps;
+import com.acme.payouts.submission.SubmissionQueue;
+import com.acme.payouts.submission.SubmissionSteps;
+import com.acme.payouts.webhook.WebhookAuthenticator;
+import com.acme.payouts.webhook.WebhookIntake;
+import com.acme.payouts.webhook.WebhookProcessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.StringUtils;
+import software.amazon.cryptography.materialproviders.MaterialProviders;
+import software.amazon.cryptography.materialproviders.model.MaterialProvidersConfig;
+
+/**
+ * Wires the service: domain services, route beans (named as the YAML routes reference them) and
+ * adapters. Stores and infrastructure come from the profile-specific configurations.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PayoutsConfiguration {
+
+    /** Millisecond precision: what the stores keep, so a replayed payout equals the stored one. */
+    @Bean
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
+    @Bean
+    ContractValidator contractValidator() throws IOException {
+        String spec = new ClassPathResource("openapi/payouts-api.yaml").getContentAsString(StandardCharsets.UTF_8);
+        return new ContractValidator(spec);
+    }
+
+    // ---- domain ----
+
+    @Bean
+    PayoutService payoutService(PayoutStore store, Clock clock) {
+        return new PayoutService(store, clock);
+    }
+
+    @Bean
+    PayoutIntake payoutIntake(PayoutService payouts, PayeeVault vault) {
+        return new PayoutIntake(payouts, vault);
+    }
+
+    // ---- payee vault ----
+
+    @Bean
+    MaterialProviders materialProviders() {
+        return MaterialProviders.builder()
+                .MaterialProvidersConfig(MaterialProvidersConfig.builder().build())
+                .build();
+    }
+
+    @Bean
+    KeyEncryptionKeys keyEncryptionKeys(PayoutsProperties props, MaterialProviders materialProviders) {
+        return new LocalKeyEncryptionKeys(props.dataDir().resolve("kek"), materialProviders, new java.security.SecureRandom());
+    }
+
+    @Bean
+    PayeeCipher payeeCipher(KeyEncryptionKeys keys, MaterialProviders materialProviders) {
+        return new EnvelopePayeeCipher(keys, materialProviders, new java.security.SecureRandom());
+    }
+
+    @Bean
+    PayeeVault payeeVault(PayeeStore store, PayeeCipher cipher, Clock clock) {
+        return new PayeeVault(store, cipher, new PayeeValidator(), new PayeeCodec(), clock);
+    }
+
+    // ---- Monoova ----
+
+    @Bean
+    MonoovaHttp monoovaHttp(MonoovaProperties monoova) {
+        return new MonoovaHttp(monoova::apiKey);
+    }
+
+    @Bean
+    MonoovaClassifier monoovaClassifier(ObjectMapper json, MonoovaProperties monoova) {
+        return new MonoovaClassifier(
+                json, new HashSet<>(monoova.duplicateReferenceCodes()), new HashSet<>(monoova.statusNotFoundCodes()));
+    }
+
+    @Bean
+    MonoovaRequestMapper monoovaRequestMapper(MonoovaProperties monoova) {
+        return new MonoovaRequestMapper(monoova.mAccount(), monoova.remitterName());
+    }
+
+    @Bean
+    MonoovaAdminClient monoovaAdminClient(ProducerTemplate template, MonoovaHttp http, ObjectMapper json, MonoovaProperties monoova) {
+        return new MonoovaAdminClient(
+                template, http, json, monoova.baseUrl(), monoova.connectTimeoutMs(), monoova.responseTimeoutMs());
+    }
+
+    @Bean
+    MonoovaPublicKeys monoovaPublicKeys(MonoovaAdminClient admin, Clock clock, MonoovaProperties monoova) {
+        return new MonoovaPublicKeys(admin::publicKeyHex, List.of(), clock, monoova.publicKeyCacheTtl());
+    }
+
+    @Bean(destroyMethod = "close")
+    SubscriptionBootstrap subscriptionBootstrap(
+            MonoovaAdminClient admin, MonoovaProperties monoova, PayoutsProperties props, WebServerApplicationContext web) {
+        return new SubscriptionBootstrap(
+                admin,
+                monoova.webhookEvents(),
+                () -> StringUtils.hasText(props.publicBaseUrl())
+                        ? props.publicBaseUrl().replaceAll("/+$", "")
+                        : "http://localhost:" + web.getWebServer().getPort(),
+                monoova::webhookToken);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void subscribeToWebhooks(ApplicationReadyEvent ready) {
+        MonoovaProperties monoova = ready.getApplicationContext().getBean(MonoovaProperties.class);
+        if (monoova.bootstrapSubscriptions()) {
+            ready.getApplicationContext().getBean(SubscriptionBootstrap.class).startInBackground();
+        }
+    }
+
+    // ---- route beans ----
+
+    @Bean
+    ProblemResponses problemResponses(ObjectMapper json) {
+        return new ProblemResponses(json);
+    }
+
+    @Bean
+    ApiResponses apiResponses(ObjectMapper json) {
+        return new ApiResponses(json);
+    }
+
+    @Bean
+    PayeeApi payeeApi(PayeeVault vault, ApiResponses responses, ObjectMapper json) {
+        return new PayeeApi(vault, responses, json);
+    }
+
+    @Bean
+    PayoutApi payoutApi(PayoutIntake intake, PayoutService payouts, PayoutStore store, ApiResponses responses, ObjectMapper json) {
+        return new PayoutApi(intake, payouts, store, responses, json);
+    }
+
+    @Bean
+    PayoutRequestConsumer payoutRequestConsumer(
+            ContractValidator contract, PayoutIntake intake, ObjectMapper json, PayoutsProperties props) {
+        return new PayoutRequestConsumer(contract, intake, json, "sqs:" + props.queues().payoutRequests());
+    }
+
+    @Bean
+    OutcomeRecorder outcomeRecorder(PayoutService payouts) {
+        return new OutcomeRecorder(payouts);
+    }
+
+    @Bean
+    SubmissionSteps submissionSteps(
+            PayoutService payouts,
+            PayeeVault vault,
+            MonoovaRequestMapper mapper,
+            MonoovaClassifier classifier,
+            OutcomeRecorder recorder,
+            ObjectMapper json) {
+        return new SubmissionSteps(payouts, vault, mapper, classifier, recorder, json);
+    }
+
+    @Bean
+    SubmissionQueue submissionQueue(SubmissionSteps steps, PayoutService payouts) {
+        return new SubmissionQueue(steps, payouts);
+    }
+
+    @Bean
+    ResolutionSteps resolutionSteps(
+            PayoutService payouts, MonoovaHttp http, MonoovaClassifier classifier, OutcomeRecorder recorder) {
+        return new ResolutionSteps(payouts, http, classifier, recorder);
+    }
+
+    @Bean
+    PayoutSweeper payoutSweeper(PayoutStore store, PayoutService payouts, Clock clock, PayoutsProperties props) {
+        var s = props.sweeper();
+        return new PayoutSweeper(store, payouts, clock, s.staleAfter(), s.receivedStaleAfter(), s.batchSize());
+    }
+
+    @Bean
+    WebhookAuthenticator webhookAuthenticator(MonoovaProperties monoova, MonoovaPublicKeys keys) {
+        return new WebhookAuthenticator(monoova::webhookToken, keys);
+    }
+
+    @Bean
+    WebhookIntake webhookIntake(WebhookAuthenticator authenticator, ObjectMapper json, Clock clock, MeterRegistry meters) {
+        return new WebhookIntake(authenticator, json, clock, meters);
+    }
+
+    @Bean
+    WebhookProcessor webhookProcessor(PayoutService payouts, WebhookReceiptStore receipts, ObjectMapper json) {
+        return new WebhookProcessor(payouts, receipts, json);
+    }
+
+    @Bean
+    DeadLetters deadLetters(Clock clock) {
+        return new DeadLetters(clock);
+    }
+
+    @Bean
+    StoreIdempotentRepository submittedPayouts(ProcessedMessageStore store) {
+        return new StoreIdempotentRepository(store, "payout-submit");
+    }
+
+    @Bean
+    StoreIdempotentRepository processedWebhooks(ProcessedMessageStore store) {
+        return new StoreIdempotentRepository(store, "webhook-processing");
+    }
+
+}

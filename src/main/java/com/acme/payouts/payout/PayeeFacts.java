@@ -1,0 +1,10 @@
+package com.acme.payouts.payout;
+
+/**
+ * What the payout side may know about a payee without decrypting it.
+ *
+ * @param masked display form of the destination, already masked
+ * @param bankAccount true for a BSB and account number, false for a PayID
+ * @param directEntryEligible whether the destination fits Direct Entry's limits
+ */
+public record PayeeFacts(String payeeId, String customerId, String masked, boolean bankAccount, boolean directEntryEligible) {}

@@ -1,0 +1,21 @@
+package com.acme.payouts.payout;
+
+/** Something that happened to a payout; the {@link PayoutStateMachine} decides what it changes. */
+public enum PayoutEvent {
+    /** A worker claimed the payout to call Monoova execute. */
+    SUBMIT_STARTED,
+    /** The payout can never be sent (e.g. its payee no longer qualifies); no money moved. */
+    SUBMISSION_REFUSED,
+    /** Monoova execute answered Ok or Pending, or a status lookup said Pending. */
+    MONOOVA_ACCEPTED,
+    /** Monoova (webhook or status) says the payment completed. */
+    PAYMENT_COMPLETED,
+    /** Monoova refused the transaction, or reported it rejected. */
+    PAYMENT_REJECTED,
+    /** The execute call ended without an answer we can trust (5xx, timeout, reset, duplicate reference). */
+    OUTCOME_UNKNOWN,
+    /** A status lookup proved Monoova never received the reference: it may be sent again, same reference. */
+    NOT_RECEIVED_BY_MONOOVA,
+    /** The receiving bank sent a completed payment back. */
+    PAYMENT_RETURNED
+}

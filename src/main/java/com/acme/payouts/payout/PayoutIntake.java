@@ -1,0 +1,94 @@
+package com.acme.payouts.payout;
+
+import com.acme.payouts.support.DirectEntryText;
+import com.acme.payouts.support.FieldError;
+import com.acme.payouts.support.RequestRejectedException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Accepts a payout request from any channel: replays an idempotency key it has seen, otherwise
+ * checks what the contract cannot (the payee exists, the method suits it, DE's reference rules) and
+ * stores the payout. A refused request stores nothing.
+ */
+public class PayoutIntake {
+
+    private static final BigDecimal MINIMUM = new BigDecimal("0.01");
+
+    private final PayoutService payouts;
+    private final PayeeDirectory payees;
+
+    public PayoutIntake(PayoutService payouts, PayeeDirectory payees) {
+        this.payouts = payouts;
+        this.payees = payees;
+    }
+
+    public PayoutService.CreateResult accept(String idempotencyKey, String source, PayoutRequestFields fields) {
+        Optional<Payout> existing = payouts.find(PayoutIds.fromIdempotencyKey(idempotencyKey));
+        if (existing.isPresent()) {
+            // A replay is answered from what was stored, even if the payee has changed since.
+            Payout original = existing.get();
+            return original.requestFingerprint().equals(fingerprintOf(idempotencyKey, source, fields))
+                    ? new PayoutService.Replayed(original)
+                    : new PayoutService.KeyConflict(original);
+        }
+        return payouts.create(validate(idempotencyKey, source, fields));
+    }
+
+    private static String fingerprintOf(String key, String source, PayoutRequestFields f) {
+        try {
+            return new NewPayout(key, source, null, f.payeeId(), null, Money.aud(f.amount()),
+                            PayoutMethod.valueOf(f.method()), f.reference())
+                    .fingerprint();
+        } catch (IllegalArgumentException | NullPointerException malformed) {
+            return "";
+        }
+    }
+
+    NewPayout validate(String idempotencyKey, String source, PayoutRequestFields f) {
+        List<FieldError> errors = new ArrayList<>();
+        Money amount = null;
+        try {
+            amount = Money.aud(f.amount());
+            if (amount.amount().compareTo(MINIMUM) < 0) {
+                errors.add(new FieldError("amount", "minimum", "must be at least 0.01"));
+            }
+        } catch (RuntimeException e) {
+            errors.add(new FieldError("amount", "format", "must be a decimal with two places"));
+        }
+        if (!Money.AUD.equals(f.currency())) {
+            errors.add(new FieldError("currency", "enum", "only AUD is supported"));
+        }
+        PayoutMethod method;
+        try {
+            method = PayoutMethod.valueOf(f.method());
+        } catch (RuntimeException e) {
+            errors.add(new FieldError("method", "enum", "must be NPP or DE"));
+            throw RequestRejectedException.invalid(errors);
+        }
+        if (!errors.isEmpty()) {
+            throw RequestRejectedException.invalid(errors);
+        }
+        PayeeFacts payee = payees.facts(f.payeeId()).orElseThrow(() -> RequestRejectedException.unprocessable(
+                List.of(new FieldError("payeeId", "not-found", "no payee with this id"))));
+        if (method == PayoutMethod.DE) {
+            if (!payee.bankAccount()) {
+                errors.add(new FieldError("method", "de-needs-bank-account", "Direct Entry pays bank accounts only; use NPP for a PayID"));
+            } else if (!payee.directEntryEligible()) {
+                errors.add(new FieldError("method", "de-ineligible-payee",
+                        "this payee's account number or name does not fit Direct Entry (at most 9 digits; name of 2-32 DE characters)"));
+            }
+            String ref = f.reference();
+            if (ref != null && (ref.length() > DirectEntryText.MAX_LODGEMENT_REFERENCE || !DirectEntryText.inCharset(ref))) {
+                errors.add(new FieldError("reference", "de-lodgement-reference",
+                        "for Direct Entry at most 18 characters of the Direct Entry character set"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw RequestRejectedException.unprocessable(errors);
+        }
+        return new NewPayout(idempotencyKey, source, payee.customerId(), payee.payeeId(), payee.masked(), amount, method, f.reference());
+    }
+}

@@ -1,0 +1,62 @@
+package com.acme.payouts.payout;
+
+import static com.acme.payouts.payout.PayoutEvent.*;
+import static com.acme.payouts.payout.PayoutStatus.*;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one table of legal payout transitions. Every status change in the service goes through
+ * {@link #next}; anything not listed here is refused, which is what makes late, duplicate and
+ * reordered events harmless.
+ */
+public final class PayoutStateMachine {
+
+    private static final Map<PayoutStatus, Map<PayoutEvent, PayoutStatus>> TABLE = new EnumMap<>(PayoutStatus.class);
+
+    static {
+        edge(RECEIVED, SUBMIT_STARTED, SUBMITTING);
+        edge(RECEIVED, SUBMISSION_REFUSED, FAILED);
+
+        edge(SUBMITTING, MONOOVA_ACCEPTED, SUBMITTED);
+        // A webhook or status lookup can overtake the execute response.
+        edge(SUBMITTING, PAYMENT_COMPLETED, COMPLETED);
+        edge(SUBMITTING, PAYMENT_REJECTED, FAILED);
+        edge(SUBMITTING, OUTCOME_UNKNOWN, UNKNOWN);
+        // Claimed, then found unpayable before any call (e.g. the payee was removed meanwhile).
+        edge(SUBMITTING, SUBMISSION_REFUSED, FAILED);
+
+        edge(SUBMITTED, PAYMENT_COMPLETED, COMPLETED);
+        edge(SUBMITTED, PAYMENT_REJECTED, FAILED);
+
+        edge(UNKNOWN, MONOOVA_ACCEPTED, SUBMITTED);
+        edge(UNKNOWN, PAYMENT_COMPLETED, COMPLETED);
+        edge(UNKNOWN, PAYMENT_REJECTED, FAILED);
+        // Only a status lookup that proves Monoova never saw the reference sends it back for
+        // submission, and it keeps the same uniqueReference.
+        edge(UNKNOWN, NOT_RECEIVED_BY_MONOOVA, RECEIVED);
+
+        edge(COMPLETED, PAYMENT_RETURNED, RETURNED);
+    }
+
+    private PayoutStateMachine() {}
+
+    private static void edge(PayoutStatus from, PayoutEvent event, PayoutStatus to) {
+        TABLE.computeIfAbsent(from, s -> new EnumMap<>(PayoutEvent.class)).put(event, to);
+    }
+
+    /** The state {@code event} moves a payout in {@code from} to, or empty if the event doesn't apply there. */
+    public static Optional<PayoutStatus> next(PayoutStatus from, PayoutEvent event) {
+        return Optional.ofNullable(TABLE.getOrDefault(from, Map.of()).get(event));
+    }
+
+    /** Every edge, for documentation and tests. */
+    public static Map<PayoutStatus, Map<PayoutEvent, PayoutStatus>> table() {
+        Map<PayoutStatus, Map<PayoutEvent, PayoutStatus>> copy = new EnumMap<>(PayoutStatus.class);
+        TABLE.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new EnumMap<>(v))));
+        return Collections.unmodifiableMap(copy);
+    }
+}

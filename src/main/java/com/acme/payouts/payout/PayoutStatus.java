@@ -1,0 +1,27 @@
+package com.acme.payouts.payout;
+
+/** Where a payout stands. Only the {@link PayoutStateMachine} moves a payout between these. */
+public enum PayoutStatus {
+    /** Accepted and stored by us; not yet sent to Monoova (or confirmed never received by it). */
+    RECEIVED,
+    /** Claimed by one worker that is about to call, or is calling, Monoova execute. */
+    SUBMITTING,
+    /** Monoova accepted the transaction; the final result comes by webhook or status lookup. */
+    SUBMITTED,
+    /** We could not see the outcome of an execute call; resolved only through the status endpoint. */
+    UNKNOWN,
+    /** The money reached the payee. */
+    COMPLETED,
+    /** Monoova refused or the payment was rejected: no money left the account for good. */
+    FAILED,
+    /** Completed, then sent back by the receiving bank (NPP return or DE dishonour). */
+    RETURNED;
+
+    /**
+     * Whether the outcome is known. A payout that is not yet settled is one the sweeper keeps driving
+     * until it is; RETURNED may still follow COMPLETED, but needs nothing from us.
+     */
+    public boolean isSettled() {
+        return this == COMPLETED || this == FAILED || this == RETURNED;
+    }
+}

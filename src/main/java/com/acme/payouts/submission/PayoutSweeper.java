@@ -1,0 +1,97 @@
+package com.acme.payouts.submission;
+
+import com.acme.payouts.payout.Payout;
+import com.acme.payouts.payout.PayoutEvent;
+import com.acme.payouts.payout.PayoutService;
+import com.acme.payouts.payout.PayoutStatus;
+import com.acme.payouts.store.PayoutStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds payouts that have sat in a non-final state too long, whatever the cause (a queue message
+ * lost in a crash, a webhook that never came, a worker that died mid-call), and says what drives each
+ * on: a payout never sent is enqueued again; one that may have been sent is resolved through the
+ * status endpoint, never by a new reference. Re-checks of the same payout back off exponentially.
+ */
+public class PayoutSweeper {
+
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+
+    private final PayoutStore store;
+    private final PayoutService payouts;
+    private final Clock clock;
+    private final Duration staleAfter;
+    private final Duration receivedStaleAfter;
+    private final int batchSize;
+    private final Map<String, Backoff> backoff = new ConcurrentHashMap<>();
+
+    public PayoutSweeper(
+            PayoutStore store,
+            PayoutService payouts,
+            Clock clock,
+            Duration staleAfter,
+            Duration receivedStaleAfter,
+            int batchSize) {
+        this.store = store;
+        this.payouts = payouts;
+        this.clock = clock;
+        this.staleAfter = staleAfter;
+        this.receivedStaleAfter = receivedStaleAfter;
+        this.batchSize = batchSize;
+    }
+
+    private record Backoff(Instant next, int attempts) {}
+
+    public List<SweepAction> due() {
+        Instant now = clock.instant();
+        List<SweepAction> actions = new ArrayList<>();
+        for (Payout p : store.findStale(EnumSet.of(PayoutStatus.RECEIVED), now.minus(receivedStaleAfter), batchSize)) {
+            if (ready(p.id(), now)) {
+                actions.add(new SweepAction(p.id(), SweepAction.ENQUEUE, p.submitAttempts() + 1));
+            }
+        }
+        EnumSet<PayoutStatus> maybeSent = EnumSet.of(PayoutStatus.SUBMITTING, PayoutStatus.SUBMITTED, PayoutStatus.UNKNOWN);
+        for (Payout p : store.findStale(maybeSent, now.minus(staleAfter), batchSize)) {
+            if (!ready(p.id(), now)) {
+                continue;
+            }
+            if (p.status() == PayoutStatus.SUBMITTING) {
+                // The worker holding it never recorded an answer within the call's timeouts: the
+                // call may or may not have reached Monoova.
+                payouts.apply(p.id(), PayoutEvent.OUTCOME_UNKNOWN,
+                        "no execute answer recorded within " + staleAfter.toSeconds() + "s");
+            }
+            actions.add(new SweepAction(p.id(), SweepAction.RESOLVE, p.submitAttempts()));
+        }
+        return actions;
+    }
+
+    /** Called after acting on a payout: wait longer before looking at it again unless it settled. */
+    public void acted(String payoutId) {
+        Payout p = store.find(payoutId).orElse(null);
+        if (p == null || p.status().isSettled()) {
+            backoff.remove(payoutId);
+            return;
+        }
+        backoff.compute(payoutId, (id, b) -> {
+            int attempts = b == null ? 1 : b.attempts() + 1;
+            Duration wait = staleAfter.multipliedBy(1L << Math.min(attempts - 1, 10));
+            if (wait.compareTo(MAX_BACKOFF) > 0) {
+                wait = MAX_BACKOFF;
+            }
+            return new Backoff(clock.instant().plus(wait), attempts);
+        });
+    }
+
+    private boolean ready(String payoutId, Instant now) {
+        Backoff b = backoff.get(payoutId);
+        return b == null || !now.isBefore(b.next());
+    }
+}

@@ -1,0 +1,59 @@
+-- Embedded (H2, file-backed) store. Each table mirrors one DynamoDB table of the aws profile.
+CREATE TABLE IF NOT EXISTS payouts (
+    id                     VARCHAR(40)    PRIMARY KEY,
+    idempotency_key        VARCHAR(255)   NOT NULL,
+    fingerprint            VARCHAR(64)    NOT NULL,
+    source                 VARCHAR(100)   NOT NULL,
+    customer_id            VARCHAR(64)    NOT NULL,
+    payee_id               VARCHAR(40)    NOT NULL,
+    payee_masked           VARCHAR(200),
+    amount                 DECIMAL(15, 2) NOT NULL,
+    currency               VARCHAR(3)     NOT NULL,
+    method                 VARCHAR(8)     NOT NULL,
+    reference              VARCHAR(280),
+    monoova_reference      VARCHAR(200)   NOT NULL,
+    status                 VARCHAR(20)    NOT NULL,
+    version                BIGINT         NOT NULL,
+    monoova_transaction_id BIGINT,
+    failure_reason         VARCHAR(1000),
+    submit_attempts        INT            NOT NULL,
+    created_at             TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    updated_at             TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    history                CLOB           NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS payouts_monoova_reference ON payouts (monoova_reference);
+CREATE INDEX IF NOT EXISTS payouts_status_updated ON payouts (status, updated_at);
+CREATE INDEX IF NOT EXISTS payouts_created ON payouts (created_at, id);
+CREATE INDEX IF NOT EXISTS payouts_customer_created ON payouts (customer_id, created_at, id);
+
+CREATE TABLE IF NOT EXISTS payees (
+    id               VARCHAR(40)  PRIMARY KEY,
+    customer_id      VARCHAR(64)  NOT NULL,
+    type             VARCHAR(20)  NOT NULL,
+    masked           VARCHAR(1000) NOT NULL,
+    de_eligible      BOOLEAN      NOT NULL,
+    kek_id           VARCHAR(100) NOT NULL,
+    wrapped_data_key VARBINARY(4096) NOT NULL,
+    ciphertext       VARBINARY(8192) NOT NULL,
+    created_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS payees_customer ON payees (customer_id, created_at);
+
+-- Keys of queue messages already processed (Camel idempotent consumers), one namespace per consumer.
+CREATE TABLE IF NOT EXISTS processed_messages (
+    repository  VARCHAR(64)  NOT NULL,
+    message_key VARCHAR(255) NOT NULL,
+    created_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (repository, message_key)
+);
+
+-- What each Monoova webhook did to us, by Webhookid.
+CREATE TABLE IF NOT EXISTS webhook_receipts (
+    webhook_id  VARCHAR(64)  PRIMARY KEY,
+    event_name  VARCHAR(64)  NOT NULL,
+    outcome     VARCHAR(20)  NOT NULL,
+    payout_id   VARCHAR(40),
+    detail      VARCHAR(1000),
+    received_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    updated_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);

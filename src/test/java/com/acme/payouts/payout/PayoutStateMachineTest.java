@@ -1,0 +1,114 @@
+package com.acme.payouts.payout;
+
+import static com.acme.payouts.payout.PayoutEvent.*;
+import static com.acme.payouts.payout.PayoutStatus.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PayoutStateMachineTest {
+
+    /** The table, written out once more by hand: any change to the machine must change this too. */
+    private static final Map<PayoutStatus, Map<PayoutEvent, PayoutStatus>> EXPECTED = Map.of(
+            RECEIVED, Map.of(SUBMIT_STARTED, SUBMITTING, SUBMISSION_REFUSED, FAILED),
+            SUBMITTING, Map.of(
+                    MONOOVA_ACCEPTED, SUBMITTED,
+                    PAYMENT_COMPLETED, COMPLETED,
+                    PAYMENT_REJECTED, FAILED,
+                    OUTCOME_UNKNOWN, UNKNOWN,
+                    SUBMISSION_REFUSED, FAILED),
+            SUBMITTED, Map.of(PAYMENT_COMPLETED, COMPLETED, PAYMENT_REJECTED, FAILED),
+            UNKNOWN, Map.of(
+                    MONOOVA_ACCEPTED, SUBMITTED,
+                    PAYMENT_COMPLETED, COMPLETED,
+                    PAYMENT_REJECTED, FAILED,
+                    NOT_RECEIVED_BY_MONOOVA, RECEIVED),
+            COMPLETED, Map.of(PAYMENT_RETURNED, RETURNED));
+
+    @Test
+    void every_edge_is_exactly_the_documented_one() {
+        for (PayoutStatus from : PayoutStatus.values()) {
+            for (PayoutEvent event : PayoutEvent.values()) {
+                PayoutStatus expected = EXPECTED.getOrDefault(from, Map.of()).get(event);
+                assertThat(PayoutStateMachine.next(from, event))
+                        .as("%s + %s", from, event)
+                        .isEqualTo(java.util.Optional.ofNullable(expected));
+            }
+        }
+    }
+
+    @Test
+    void every_state_is_reachable_from_received() {
+        Set<PayoutStatus> seen = EnumSet.of(RECEIVED);
+        ArrayDeque<PayoutStatus> todo = new ArrayDeque<>(seen);
+        while (!todo.isEmpty()) {
+            PayoutStatus s = todo.poll();
+            for (PayoutEvent e : PayoutEvent.values()) {
+                PayoutStateMachine.next(s, e).filter(seen::add).ifPresent(todo::add);
+            }
+        }
+        assertThat(seen).containsExactlyInAnyOrder(PayoutStatus.values());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PayoutStatus.class, names = {"FAILED", "RETURNED"})
+    void final_states_have_no_way_out(PayoutStatus status) {
+        for (PayoutEvent e : PayoutEvent.values()) {
+            assertThat(PayoutStateMachine.next(status, e)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_completed_payout_can_never_be_submitted_or_failed_again() {
+        for (PayoutEvent e : EnumSet.of(SUBMIT_STARTED, PAYMENT_REJECTED, OUTCOME_UNKNOWN, NOT_RECEIVED_BY_MONOOVA, MONOOVA_ACCEPTED)) {
+            assertThat(PayoutStateMachine.next(COMPLETED, e)).as(e.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void only_a_proven_not_received_sends_a_payout_back_for_submission() {
+        for (PayoutStatus from : PayoutStatus.values()) {
+            for (PayoutEvent e : PayoutEvent.values()) {
+                if (PayoutStateMachine.next(from, e).filter(RECEIVED::equals).isPresent()) {
+                    assertThat(from).isEqualTo(UNKNOWN);
+                    assertThat(e).isEqualTo(NOT_RECEIVED_BY_MONOOVA);
+                }
+            }
+        }
+    }
+
+    @Test
+    void apply_records_history_bumps_version_and_counts_attempts() {
+        Instant t0 = Instant.parse("2026-11-25T00:00:00Z");
+        Payout p = Payout.received("po_x", "key-12345", "fp", "api", "c-1", "pe_y", "masked",
+                Money.aud("10.00"), PayoutMethod.NPP, "ref", t0);
+        Payout claimed = p.apply(SUBMIT_STARTED, t0.plusSeconds(1), "claimed");
+        assertThat(claimed.status()).isEqualTo(SUBMITTING);
+        assertThat(claimed.version()).isEqualTo(p.version() + 1);
+        assertThat(claimed.submitAttempts()).isEqualTo(1);
+        assertThat(claimed.history()).hasSize(2);
+        assertThat(claimed.history().get(1)).isEqualTo(new Transition(RECEIVED, SUBMITTING, SUBMIT_STARTED, t0.plusSeconds(1), "claimed"));
+        assertThat(claimed.monoovaReference()).isEqualTo(p.monoovaReference()).isEqualTo("payout-po_x");
+
+        Payout failed = claimed.apply(PAYMENT_REJECTED, t0.plusSeconds(2), "refused: InvalidBsbNumber");
+        assertThat(failed.failureReason()).isEqualTo("refused: InvalidBsbNumber");
+    }
+
+    @Test
+    void an_illegal_event_is_refused_without_change() {
+        Payout p = Payout.received("po_x", "key-12345", "fp", "api", "c-1", "pe_y", "masked",
+                Money.aud("10.00"), PayoutMethod.NPP, null, Instant.EPOCH);
+        assertThat(p.accepts(PAYMENT_COMPLETED)).isFalse();
+        assertThatThrownBy(() -> p.apply(PAYMENT_COMPLETED, Instant.EPOCH, "x"))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("RECEIVED");
+    }
+}

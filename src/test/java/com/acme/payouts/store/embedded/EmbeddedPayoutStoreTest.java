@@ -1,0 +1,20 @@
+package com.acme.payouts.store.embedded;
+
+import com.acme.payouts.store.PayoutStore;
+import com.acme.payouts.store.PayoutStoreContract;
+import org.junit.jupiter.api.BeforeEach;
+
+class EmbeddedPayoutStoreTest extends PayoutStoreContract {
+
+    private PayoutStore store;
+
+    @BeforeEach
+    void freshStore() {
+        store = new EmbeddedPayoutStore(EmbeddedStores.freshDatabase());
+    }
+
+    @Override
+    protected PayoutStore store() {
+        return store;
+    }
+}
