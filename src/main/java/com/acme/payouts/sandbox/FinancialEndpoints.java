@@ -47,7 +47,12 @@ final class FinancialEndpoints {
     }
 
     ApiResponse execute(ApiRequest request) {
-        JsonNode body = request.json();
+        JsonNode body;
+        try {
+            body = request.json();
+        } catch (ApiException e) {
+            return failure(e, null);
+        }
         String reference = PayoutRequestValidator.referenceOf(body);
         int attempt = book.recordExecuteCall(reference);
         PayoutInstruction instruction;
@@ -67,7 +72,7 @@ final class FinancialEndpoints {
             case INSUFFICIENT_FUNDS:
                 return insufficientFunds(reference);
             case WOULD_COMMIT:
-                LOG.log(Level.INFO, "Execute {0} attempt {1}: HTTP 500 before commit (fault)", reference, attempt);
+                LOG.log(Level.INFO, "Execute {0} attempt {1}: HTTP 500 before commit (fault)", reference, String.valueOf(attempt));
                 return internalError();
             case COMMITTED:
                 return committed(result.record(), fault, attempt);
@@ -77,7 +82,12 @@ final class FinancialEndpoints {
     }
 
     ApiResponse validate(ApiRequest request) {
-        JsonNode body = request.json();
+        JsonNode body;
+        try {
+            body = request.json();
+        } catch (ApiException e) {
+            return failure(e, null);
+        }
         String reference = PayoutRequestValidator.referenceOf(body);
         PayoutInstruction instruction;
         try {
@@ -119,7 +129,7 @@ final class FinancialEndpoints {
         ApiResponse success = feeResponse(record.transactionId, record.uniqueReference(), record.fee);
         if (fault != ExecuteFault.NONE) {
             LOG.log(Level.INFO, "Execute {0} attempt {1}: committed transaction {2}, then {3} (fault)",
-                    record.uniqueReference(), attempt, record.transactionId, fault);
+                    record.uniqueReference(), String.valueOf(attempt), String.valueOf(record.transactionId), fault);
         }
         switch (fault) {
             case NONE:

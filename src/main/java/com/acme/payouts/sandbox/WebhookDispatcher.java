@@ -147,7 +147,7 @@ final class WebhookDispatcher {
         }
         if (!delivery.delivered() && attempt == 1 && !Thread.currentThread().isInterrupted()) {
             LOG.log(Level.INFO, "Webhook {0} attempt 1 failed ({1}); retrying once after {2}",
-                    notification.webhookId(), httpStatus != null ? httpStatus : error, retryPause);
+                    String.valueOf(notification.webhookId()), httpStatus != null ? String.valueOf(httpStatus) : error, retryPause);
             later(() -> attempt(notification, 2), retryPause);
         }
     }
