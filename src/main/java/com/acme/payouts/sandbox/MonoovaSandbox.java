@@ -80,7 +80,7 @@ public final class MonoovaSandbox implements AutoCloseable {
     public static MonoovaSandbox start(SandboxConfig config) {
         SydneyTime time = new SydneyTime(Clock.systemUTC());
         ObjectMapper mapper = SandboxJson.newMapper();
-        WebhookSigner signer = WebhookSigner.generate();
+        WebhookSigner signer = WebhookSigner.shared();
         PayoutBook book = new PayoutBook(config.openingBalance(), time);
         FaultPolicy faults = new FaultPolicy(config.faultSeed(), config.faultRate());
 

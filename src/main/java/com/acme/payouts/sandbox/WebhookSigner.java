@@ -15,8 +15,10 @@ import java.util.HexFormat;
  * body, base64 in {@code Verification-Signature}) and publishes the public key in Monoova's format:
  * upper-case hex of the DER PKCS#1 {@code RSAPublicKey}.
  *
- * <p>The key pair is generated in memory at start and never written anywhere, so no signing
- * secret can end up in the repository; a client must fetch the key from the sandbox it talks to.
+ * <p>The key pair is generated in memory and never written anywhere, so no signing secret can end
+ * up in the repository; a client must fetch the key from the sandbox it talks to. All sandboxes of
+ * one JVM share one key pair, generated when the first one starts: RSA-2048 generation costs up to
+ * a second on a small CI machine, which a test suite starting a dozen sandboxes would pay each time.
  */
 final class WebhookSigner {
 
@@ -28,6 +30,16 @@ final class WebhookSigner {
     private WebhookSigner(KeyPair keyPair) {
         this.keyPair = keyPair;
         this.publicKeyHex = HexFormat.of().withUpperCase().formatHex(pkcs1((RSAPublicKey) keyPair.getPublic()));
+    }
+
+    /** The key pair of this JVM, generated on first use. */
+    static WebhookSigner shared() {
+        return Holder.INSTANCE;
+    }
+
+    /** Lazy, thread-safe initialisation by the class loader. */
+    private static final class Holder {
+        static final WebhookSigner INSTANCE = generate();
     }
 
     static WebhookSigner generate() {

@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,7 +138,7 @@ class ExecuteTest {
         String body = SandboxClient.toJson(Requests.nppBankAccount(reference, "77.00"));
         BigDecimal before = sandbox.availableToDebit();
 
-        List<SandboxClient.Reply> replies = concurrently(20, i -> client.execute(body));
+        List<SandboxClient.Reply> replies = Concurrently.run(20, i -> client.execute(body));
 
         assertThat(replies.stream().filter(r -> r.httpStatus() == 200)).hasSize(1);
         assertThat(replies.stream().filter(r -> "DuplicateUniqueReference".equals(r.status()))).hasSize(19);
@@ -157,7 +151,7 @@ class ExecuteTest {
     void twoHundredConcurrentPayoutsKeepTheLedgerEqualToTheSumOfTransactions() throws Exception {
         try (MonoovaSandbox own = TestSandboxes.start()) {
             SandboxClient ownClient = new SandboxClient(own);
-            List<SandboxClient.Reply> replies = concurrently(200, i -> ownClient.execute(
+            List<SandboxClient.Reply> replies = Concurrently.run(200, i -> ownClient.execute(
                     i % 3 == 0
                             ? Requests.directCredit(Requests.reference(), "1." + String.format("%02d", i % 100))
                             : Requests.nppBankAccount(Requests.reference(), (i + 1) + ".25")));
@@ -209,34 +203,5 @@ class ExecuteTest {
         assertThat(second.httpStatus()).isEqualTo(200);
         assertThat(first.json().get("callerUniqueReference").isNull()).isTrue();
         assertThat(sandbox.transactions()).hasSize(before + 2);
-    }
-
-    private interface Call {
-        SandboxClient.Reply run(int index) throws Exception;
-    }
-
-    /** Fires all calls at once behind a start gate so they really overlap. */
-    static List<SandboxClient.Reply> concurrently(int count, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<SandboxClient.Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                Callable<SandboxClient.Reply> task = () -> {
-                    gate.await();
-                    return call.run(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            gate.countDown();
-            List<SandboxClient.Reply> replies = new ArrayList<>();
-            for (Future<SandboxClient.Reply> future : futures) {
-                replies.add(future.get());
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,0 +1,67 @@
+package com.acme.payouts.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Start, port binding and clean shutdown of the sandbox itself. */
+class SandboxLifecycleTest {
+
+    @Test
+    void closeStopsServingAndIsIdempotent() {
+        MonoovaSandbox sandbox = TestSandboxes.start();
+        SandboxClient client = new SandboxClient(sandbox);
+        assertThat(client.get("/public/v1/ping").httpStatus()).isEqualTo(200);
+
+        sandbox.close();
+        sandbox.close();
+
+        assertThatThrownBy(() -> client.get("/public/v1/ping")).isInstanceOf(UncheckedIOException.class);
+    }
+
+    @Test
+    void closeDoesNotWaitForPendingTimersOrSlowResponses() {
+        MonoovaSandbox sandbox = MonoovaSandbox.start(TestSandboxes.fast()
+                .nppCompletionDelay(Duration.ofMinutes(10))
+                .slowResponseDelay(Duration.ofMinutes(10))
+                .build());
+        SandboxClient client = new SandboxClient(sandbox);
+        client.execute(Requests.nppBankAccount(Requests.reference(), "1.00"));
+        Thread slowCall = new Thread(() -> {
+            try {
+                client.postRaw("/financial/v2/transaction/execute",
+                        SandboxClient.toJson(Requests.withTrigger(Requests.nppBankAccount(Requests.reference(), "1.00"), "SBX-TIMEOUT")),
+                        Duration.ofMinutes(1));
+            } catch (Exception expected) {
+                // the sandbox drops the held-back response when it closes
+            }
+        });
+        slowCall.start();
+
+        long started = System.nanoTime();
+        sandbox.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void twoSandboxesRunSideBySideOnFreePorts() {
+        try (MonoovaSandbox first = TestSandboxes.start(); MonoovaSandbox second = TestSandboxes.start()) {
+            assertThat(first.port()).isPositive().isNotEqualTo(second.port());
+            assertThat(first.baseUri().toString()).isEqualTo("http://localhost:" + first.port());
+            // One in-memory key per JVM (key generation is slow); both serve it
+            assertThat(first.publicKeyHex()).isEqualTo(second.publicKeyHex());
+        }
+    }
+
+    @Test
+    void aTakenPortFailsFast() {
+        try (MonoovaSandbox first = TestSandboxes.start()) {
+            assertThatThrownBy(() -> MonoovaSandbox.start(TestSandboxes.fast().port(first.port()).build()))
+                    .isInstanceOf(UncheckedIOException.class);
+        }
+    }
+}
