@@ -88,6 +88,16 @@ final class WebhookDispatcher {
             LOG.log(Level.INFO, "Dropping {0} webhook of reference {1} (scenario)", eventName, uniqueReference);
             return;
         }
+        if (synchronous) {
+            fanOut(eventName, uniqueReference, payload, fault, true);
+        } else {
+            // Signing is CPU-heavy; keep it off the timer threads that drive payout completions
+            later(() -> fanOut(eventName, uniqueReference, payload, fault, false), Duration.ZERO);
+        }
+    }
+
+    private void fanOut(
+            String eventName, String uniqueReference, Map<String, Object> payload, WebhookFault fault, boolean synchronous) {
         byte[] body = serialise(payload);
         String signature = signer.sign(body);
         for (Subscription subscription : subscriptions.activeFor(eventName)) {
@@ -107,10 +117,8 @@ final class WebhookDispatcher {
             };
             if (synchronous) {
                 send.run();
-            } else if (fault == WebhookFault.DELAY) {
-                later(send, faultDelay);
             } else {
-                later(send, Duration.ZERO);
+                later(send, fault == WebhookFault.DELAY ? faultDelay : Duration.ZERO);
             }
         }
     }
