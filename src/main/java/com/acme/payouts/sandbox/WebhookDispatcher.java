@@ -98,9 +98,13 @@ final class WebhookDispatcher {
 
     private void fanOut(
             String eventName, String uniqueReference, Map<String, Object> payload, WebhookFault fault, boolean synchronous) {
+        List<Subscription> targets = subscriptions.activeFor(eventName);
+        if (targets.isEmpty()) {
+            return;
+        }
         byte[] body = serialise(payload);
         String signature = signer.sign(body);
-        for (Subscription subscription : subscriptions.activeFor(eventName)) {
+        for (Subscription subscription : targets) {
             Notification notification = new Notification(
                     webhookIds.getAndIncrement(),
                     eventName,

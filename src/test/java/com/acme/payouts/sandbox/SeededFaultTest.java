@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /** Seeded random faults over real HTTP: reproducible, and never moving money twice. */
 class SeededFaultTest {
 
-    private static final Duration CLIENT_TIMEOUT = Duration.ofMillis(400);
+    /** Far below the sandbox's held-back response, far above a normal answer even on a busy CI box. */
+    private static final Duration CLIENT_TIMEOUT = Duration.ofMillis(1000);
+    private static final Duration SLOW_RESPONSE = Duration.ofSeconds(4);
     private static final List<String> REFERENCES =
             IntStream.range(0, 30).mapToObj(i -> "seeded-payout-" + i).collect(Collectors.toList());
 
@@ -27,9 +29,10 @@ class SeededFaultTest {
 
     @Test
     void theSameSeedReproducesTheSameFaultsWhateverTheInterleaving() throws Exception {
-        Map<String, Outcome> first = run(42, true);
-        Map<String, Outcome> second = run(42, false);
-        Map<String, Outcome> otherSeed = run(4242, true);
+        // Each run fires all references at once, so every run interleaves differently
+        Map<String, Outcome> first = run(42);
+        Map<String, Outcome> second = run(42);
+        Map<String, Outcome> otherSeed = run(4242);
 
         assertThat(second).isEqualTo(first);
         assertThat(otherSeed).isNotEqualTo(first);
@@ -40,7 +43,8 @@ class SeededFaultTest {
 
     @Test
     void retriesAfterFaultsNeverMoveMoneyTwice() throws Exception {
-        try (MonoovaSandbox sandbox = MonoovaSandbox.start(TestSandboxes.fast().faultSeed(42).faultRate(0.5).build())) {
+        try (MonoovaSandbox sandbox = MonoovaSandbox.start(
+                TestSandboxes.fast().slowResponseDelay(SLOW_RESPONSE).faultSeed(42).faultRate(0.5).build())) {
             SandboxClient client = new SandboxClient(sandbox);
             for (int attempt = 1; attempt <= 3; attempt++) {
                 Concurrently.run(REFERENCES.size(), i -> {
@@ -85,23 +89,14 @@ class SeededFaultTest {
         }
     }
 
-    private static Map<String, Outcome> run(long seed, boolean concurrent) throws Exception {
-        try (MonoovaSandbox sandbox = MonoovaSandbox.start(TestSandboxes.fast().build())) {
+    private static Map<String, Outcome> run(long seed) throws Exception {
+        try (MonoovaSandbox sandbox = MonoovaSandbox.start(TestSandboxes.fast().slowResponseDelay(SLOW_RESPONSE).build())) {
             sandbox.setFaults(seed, 0.5);
             SandboxClient client = new SandboxClient(sandbox);
             Map<String, Outcome> outcomes = new TreeMap<>();
-            if (concurrent) {
-                Concurrently.run(REFERENCES.size(), i -> {
-                    Outcome outcome = call(client, sandbox, REFERENCES.get(i));
-                    synchronized (outcomes) {
-                        outcomes.put(REFERENCES.get(i), outcome);
-                    }
-                    return null;
-                });
-            } else {
-                for (String reference : REFERENCES) {
-                    outcomes.put(reference, call(client, sandbox, reference));
-                }
+            List<Outcome> results = Concurrently.run(REFERENCES.size(), i -> call(client, sandbox, REFERENCES.get(i)));
+            for (int i = 0; i < REFERENCES.size(); i++) {
+                outcomes.put(REFERENCES.get(i), results.get(i));
             }
             return outcomes;
         }

@@ -6,7 +6,7 @@ import java.time.Duration;
 final class TestSandboxes {
 
     static final Duration NPP_COMPLETION = Duration.ofMillis(150);
-    static final Duration DE_COMPLETION = Duration.ofMillis(400);
+    static final Duration DE_COMPLETION = Duration.ofMillis(700);
     static final Duration RETURN_DELAY = Duration.ofMillis(150);
     static final Duration WEBHOOK_DELAY = Duration.ofMillis(600);
     static final Duration RETRY_PAUSE = Duration.ofMillis(400);
