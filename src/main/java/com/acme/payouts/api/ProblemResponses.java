@@ -3,6 +3,7 @@ package com.acme.payouts.api;
 import com.acme.payouts.store.InvalidCursorException;
 import com.acme.payouts.support.FieldError;
 import com.acme.payouts.support.RequestRejectedException;
+import com.acme.payouts.webhook.WebhookAuthenticationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -42,6 +43,9 @@ public class ProblemResponses {
                     invalid ? "Bad Request" : "Unprocessable Content",
                     r.getMessage(),
                     r.errors());
+        } else if (caught instanceof WebhookAuthenticationException) {
+            // Say no more than that: the reason is logged, not told to whoever is probing.
+            write(exchange, 401, "unauthorized", "Unauthorized", "the webhook could not be verified", List.of());
         } else if (caught instanceof InvalidCursorException) {
             write(exchange, 400, "validation-error", "Bad Request", "request is invalid",
                     List.of(new FieldError("cursor", "invalid", "is not a cursor this service issued")));
@@ -68,6 +72,8 @@ public class ProblemResponses {
     }
 
     void write(Exchange exchange, int status, String type, String title, String detail, List<FieldError> errors) {
+        String path = exchange.getIn().getHeader(Exchange.HTTP_URI, String.class);
+        ApiResponses.clearRequestHeaders(exchange.getMessage());
         ObjectNode problem = json.createObjectNode();
         problem.put("type", "/problems/" + type);
         problem.put("title", title);
@@ -75,7 +81,6 @@ public class ProblemResponses {
         if (detail != null) {
             problem.put("detail", detail);
         }
-        String path = exchange.getIn().getHeader(Exchange.HTTP_URI, String.class);
         if (path != null) {
             problem.put("instance", path);
         }
