@@ -1,0 +1,159 @@
+package com.acme.payouts.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+
+/**
+ * Drives the service over HTTP the way a client would, and checks every response against
+ * {@code openapi/payouts-api.yaml}: a response that drifts from the contract fails the test that
+ * received it.
+ */
+public class PayoutsClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final OpenApiInteractionValidator CONTRACT = contract();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public PayoutsClient(String base) {
+        this.base = base;
+    }
+
+    /** A response: status, headers and parsed JSON body. */
+    public record Reply(int status, Map<String, java.util.List<String>> headers, JsonNode body, String raw) {
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(e -> e.getValue().get(0))
+                    .orElse(null);
+        }
+
+        public String id() {
+            return body.path("id").asText();
+        }
+    }
+
+    public Reply post(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(b::header);
+        return send(b.build(), Request.Method.POST, path);
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).GET().build(),
+                Request.Method.GET, path);
+    }
+
+    public Reply createBankPayee(String customerId, String name, String bsb, String account) {
+        Reply r = post("/v1/payees", String.format(
+                "{\"customerId\":\"%s\",\"type\":\"BANK_ACCOUNT\",\"accountName\":\"%s\",\"bsb\":\"%s\",\"accountNumber\":\"%s\"}",
+                customerId, name, bsb, account), Map.of());
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return r;
+    }
+
+    public Reply createPayIdPayee(String customerId, String name, String payIdType, String payId) {
+        Reply r = post("/v1/payees", String.format(
+                "{\"customerId\":\"%s\",\"type\":\"PAYID\",\"accountName\":\"%s\",\"payIdType\":\"%s\",\"payId\":\"%s\"}",
+                customerId, name, payIdType, payId), Map.of());
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return r;
+    }
+
+    public Reply createPayout(String idempotencyKey, String payeeId, String amount, String method, String reference) {
+        String body = reference == null
+                ? String.format("{\"payeeId\":\"%s\",\"amount\":\"%s\",\"currency\":\"AUD\",\"method\":\"%s\"}",
+                        payeeId, amount, method)
+                : String.format("{\"payeeId\":\"%s\",\"amount\":\"%s\",\"currency\":\"AUD\",\"method\":\"%s\",\"reference\":\"%s\"}",
+                        payeeId, amount, method, reference);
+        return post("/v1/payouts", body, Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    public JsonNode payout(String id) {
+        Reply r = get("/v1/payouts/" + id);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** Waits until the payout's status satisfies {@code done}; returns the payout then. */
+    public JsonNode awaitPayout(String id, Duration timeout, Predicate<String> done) {
+        JsonNode[] last = new JsonNode[1];
+        Awaitility.await("payout " + id)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    last[0] = payout(id);
+                    return done.test(last[0].path("status").asText());
+                });
+        return last[0];
+    }
+
+    public JsonNode awaitStatus(String id, String status, Duration timeout) {
+        return awaitPayout(id, timeout, status::equals);
+    }
+
+    public static final Set<String> SETTLED = Set.of("COMPLETED", "FAILED", "RETURNED");
+
+    private Reply send(HttpRequest request, Request.Method method, String path) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String raw = response.body();
+            JsonNode body = raw == null || raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw);
+            checkContract(method, path, response);
+            return new Reply(response.statusCode(), response.headers().map(), body, raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void checkContract(Request.Method method, String path, HttpResponse<String> response) {
+        String plainPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        SimpleResponse.Builder b = SimpleResponse.Builder.status(response.statusCode());
+        response.headers().firstValue("Content-Type").ifPresent(b::withContentType);
+        if (response.body() != null && !response.body().isEmpty()) {
+            b.withBody(response.body());
+        }
+        ValidationReport report = CONTRACT.validateResponse(plainPath, method, b.build());
+        assertThat(report.getMessages())
+                .as("%s %s -> %d does not match the API contract: %s", method, plainPath, response.statusCode(), report)
+                .filteredOn(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .isEmpty();
+    }
+
+    private static OpenApiInteractionValidator contract() {
+        try {
+            return OpenApiInteractionValidator.createForInlineApiSpecification(
+                            Files.readString(Path.of("openapi", "payouts-api.yaml")))
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
