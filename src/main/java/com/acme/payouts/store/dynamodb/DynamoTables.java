@@ -1,0 +1,128 @@
+package com.acme.payouts.store.dynamodb;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+
+/**
+ * The DynamoDB tables and indexes of the {@code aws} profile. In AWS the infrastructure template
+ * creates them (with the same names and keys); this class creates them for tests and emulators.
+ */
+public final class DynamoTables {
+
+    public static final String PAYOUTS = "payouts";
+    public static final String PAYEES = "payees";
+    public static final String PROCESSED_MESSAGES = "processed-messages";
+    public static final String WEBHOOK_RECEIPTS = "webhook-receipts";
+
+    /** Sweeper: payouts in one status, oldest change first. */
+    public static final String BY_STATUS_UPDATED = "by-status-updated";
+    /** Listing by status, newest first. */
+    public static final String BY_STATUS_CREATED = "by-status-created";
+    /** Listing by customer, newest first. */
+    public static final String BY_CUSTOMER_CREATED = "by-customer-created";
+    /** Listing everything, newest first. */
+    public static final String ALL_CREATED = "all-created";
+
+    private final String prefix;
+
+    public DynamoTables(String prefix) {
+        this.prefix = prefix == null ? "" : prefix;
+    }
+
+    public String payouts() {
+        return prefix + PAYOUTS;
+    }
+
+    public String payees() {
+        return prefix + PAYEES;
+    }
+
+    public String processedMessages() {
+        return prefix + PROCESSED_MESSAGES;
+    }
+
+    public String webhookReceipts() {
+        return prefix + WEBHOOK_RECEIPTS;
+    }
+
+    /** Creates every table that does not exist yet. */
+    public void createAll(DynamoDbClient dynamo) {
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(payouts())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("id"))
+                .attributeDefinitions(
+                        attr("id"), attr("status"), attr("updatedAt"), attr("createdKey"), attr("customerId"), attr("listPartition"))
+                .globalSecondaryIndexes(
+                        gsi(BY_STATUS_UPDATED, "status", "updatedAt"),
+                        gsi(BY_STATUS_CREATED, "status", "createdKey"),
+                        gsi(BY_CUSTOMER_CREATED, "customerId", "createdKey"),
+                        gsi(ALL_CREATED, "listPartition", "createdKey"))
+                .build());
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(payees())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("id"))
+                .attributeDefinitions(attr("id"))
+                .build());
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(processedMessages())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("id"))
+                .attributeDefinitions(attr("id"))
+                .build());
+        dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder()
+                .tableName(processedMessages())
+                .timeToLiveSpecification(TimeToLiveSpecification.builder().enabled(true).attributeName("expiresAt").build())
+                .build());
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(webhookReceipts())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("webhookId"))
+                .attributeDefinitions(attr("webhookId"))
+                .build());
+    }
+
+    private static void create(DynamoDbClient dynamo, CreateTableRequest request) {
+        try {
+            dynamo.createTable(request);
+            dynamo.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
+        } catch (ResourceInUseException exists) {
+            // created by the infrastructure or an earlier run
+        }
+    }
+
+    private static KeySchemaElement hash(String name) {
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+    }
+
+    private static AttributeDefinition attr(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static GlobalSecondaryIndex gsi(String name, String hashKey, String rangeKey) {
+        return GlobalSecondaryIndex.builder()
+                .indexName(name)
+                .keySchema(
+                        KeySchemaElement.builder().attributeName(hashKey).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(rangeKey).keyType(KeyType.RANGE).build())
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                .build();
+    }
+
+    static List<String> all(DynamoTables t) {
+        return List.of(t.payouts(), t.payees(), t.processedMessages(), t.webhookReceipts());
+    }
+}
