@@ -168,6 +168,15 @@ public class PayoutsClient {
         return last[0];
     }
 
+    /** For payouts created asynchronously (from the queue): waits until the payout exists, then for {@code done}. */
+    public JsonNode awaitCreatedPayout(String id, Duration timeout, Predicate<String> done) {
+        Awaitility.await("payout " + id + " created")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> get("/v1/payouts/" + id).status() == 200);
+        return awaitPayout(id, timeout, done);
+    }
+
     public JsonNode awaitStatus(String id, String status, Duration timeout) {
         return awaitPayout(id, timeout, status::equals);
     }

@@ -83,7 +83,8 @@ public final class Queues {
                             .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
                     .messages();
             int before = seen.size();
-            batch.forEach(m -> seen.putIfAbsent(m.messageId(), m));
+            // Keep the latest copy: a receive invalidates the receipt handles of earlier ones.
+            batch.forEach(m -> seen.put(m.messageId(), m));
             emptyRounds = seen.size() == before ? emptyRounds + 1 : 0;
         }
         return new ArrayList<>(seen.values());
@@ -107,8 +108,8 @@ public final class Queues {
         return peek(queue).stream().filter(matching).toList();
     }
 
+    /** Deletes a message returned by the latest {@link #peek} or {@link #awaitMessage} of this queue. */
     public void delete(String queue, Message message) {
-        // The receipt handle of a peek is still valid for a delete.
         sqs.deleteMessage(r -> r.queueUrl(url(queue)).receiptHandle(message.receiptHandle()));
     }
 
