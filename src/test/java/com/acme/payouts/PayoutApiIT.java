@@ -130,6 +130,30 @@ class PayoutApiIT extends EmbeddedDefaultTest {
     }
 
     @Test
+    void a_malformed_idempotency_key_is_refused_naming_the_header_and_stores_nothing() {
+        int before = api.countPayouts(customer);
+        for (String key : List.of("short", "has spaces in it", "semi;colon;key", "k".repeat(129))) {
+            Reply r = api.post("/v1/payouts", "{\"payeeId\":\"" + bankPayee
+                    + "\",\"amount\":\"12.50\",\"currency\":\"AUD\",\"method\":\"NPP\"}", Map.of("Idempotency-Key", key));
+            assertProblem(r, 400, "Idempotency-Key");
+        }
+        assertThat(api.countPayouts(customer)).isEqualTo(before);
+    }
+
+    @Test
+    void an_idempotency_key_in_the_query_string_is_not_the_required_header() {
+        int before = api.countPayouts(customer);
+        String key = "api-query-key-" + UUID.randomUUID();
+        String body = "{\"payeeId\":\"" + bankPayee + "\",\"amount\":\"12.50\",\"currency\":\"AUD\",\"method\":\"NPP\"}";
+
+        Reply r = api.post("/v1/payouts?Idempotency-Key=" + key, body, Map.of());
+
+        assertProblem(r, 400, "Idempotency-Key");
+        assertThat(api.get("/v1/payouts/" + PayoutIds.fromIdempotencyKey(key)).status()).isEqualTo(404);
+        assertThat(api.countPayouts(customer)).isEqualTo(before);
+    }
+
+    @Test
     void a_malformed_payout_id_is_a_bad_request_naming_the_path_parameter() {
         assertProblem(api.get("/v1/payouts/po_NOT-A-PAYOUT"), 400, "payoutId");
         assertProblem(api.get("/v1/payouts/" + "x".repeat(30)), 400, "payoutId");
@@ -283,6 +307,32 @@ class PayoutApiIT extends EmbeddedDefaultTest {
             cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
         } while (cursor != null && ++pages < 1000);
         assertThat(seen).isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void listing_parameters_are_taken_from_the_query_string_only_never_from_request_headers() {
+        for (int i = 0; i < 3; i++) {
+            Reply r = api.createPayout("api-hdr-" + UUID.randomUUID(), bankPayee, "4" + i + ".00", "NPP",
+                    i == 0 ? "Hdr SBX-REJECT" : "Hdr " + i);
+            api.awaitPayout(r.id(), SETTLE, PayoutsClient.SETTLED::contains);
+        }
+        String query = "/v1/payouts?customerId=" + customer;
+        List<String> expected = api.get(query).body().path("items").findValuesAsText("id");
+        assertThat(expected).hasSize(3);
+
+        for (Map<String, String> headers : List.of(
+                Map.of("limit", "1"),
+                Map.of("limit", "0"),
+                Map.of("limit", "abc"),
+                Map.of("limit", "1000"),
+                Map.of("status", "FAILED"),
+                Map.of("status", "BOGUS"),
+                Map.of("cursor", "garbage"),
+                Map.of("customerId", "someone-else"))) {
+            Reply r = api.get(query, headers);
+            assertThat(r.status()).as("%s -> %s", headers, r.raw()).isEqualTo(200);
+            assertThat(r.body().path("items").findValuesAsText("id")).as("with header %s", headers).isEqualTo(expected);
+        }
     }
 
     @Test
