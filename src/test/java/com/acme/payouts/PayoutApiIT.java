@@ -154,6 +154,38 @@ class PayoutApiIT extends EmbeddedDefaultTest {
     }
 
     @Test
+    void direct_entry_to_a_bank_account_that_does_not_fit_direct_entry_is_unprocessable() {
+        String longAccount = api.createBankPayee(customer, "Jane Citizen", "062-000", "1234567890").id();
+        String foreignName = api.createBankPayee(customer, "Zo\u00eb Smith", "062-000", "12345678").id();
+        int before = api.countPayouts(customer);
+
+        for (String payee : List.of(longAccount, foreignName)) {
+            Reply r = api.createPayout("api-de-" + UUID.randomUUID(), payee, "12.50", "DE", "INV 1");
+            assertProblem(r, 422, "method");
+            assertThat(r.raw()).doesNotContain("1234567890", "Zo\u00eb");
+        }
+        assertThat(api.countPayouts(customer)).isEqualTo(before);
+    }
+
+    @Test
+    void references_at_their_maximum_length_are_accepted_and_paid() {
+        String de = "AZaz09 .(+$*)^[];-";
+        String deTail = "/,%_?:#@'=&!";
+        String npp = "N".repeat(280);
+        Reply deFirst = api.createPayout("api-max-" + UUID.randomUUID(), bankPayee, "13.01", "DE", de);
+        Reply deSecond = api.createPayout("api-max-" + UUID.randomUUID(), bankPayee, "13.02", "DE", deTail);
+        Reply nppMax = api.createPayout("api-max-" + UUID.randomUUID(), bankPayee, "13.03", "NPP", npp);
+
+        for (Reply r : List.of(deFirst, deSecond, nppMax)) {
+            assertThat(r.status()).as(r.raw()).isEqualTo(202);
+            JsonNode done = api.awaitPayout(r.id(), SETTLE, PayoutsClient.SETTLED::contains);
+            assertThat(done.path("status").asText()).as("%s", done).isEqualTo("COMPLETED");
+        }
+        assertThat(api.payout(deFirst.id()).path("reference").asText()).isEqualTo(de);
+        assertThat(api.payout(nppMax.id()).path("reference").asText()).hasSize(280);
+    }
+
+    @Test
     void a_malformed_payout_id_is_a_bad_request_naming_the_path_parameter() {
         assertProblem(api.get("/v1/payouts/po_NOT-A-PAYOUT"), 400, "payoutId");
         assertProblem(api.get("/v1/payouts/" + "x".repeat(30)), 400, "payoutId");
