@@ -64,19 +64,22 @@ public class ContractValidator {
         if (contentType != null) {
             request.withContentType(contentType);
         }
-        for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (HEADERS_TO_CHECK.contains(name) && header.getValue() != null) {
-                request.withHeader(header.getKey(), header.getValue().toString());
-            }
-        }
         String query = in.getHeader(Exchange.HTTP_QUERY, String.class);
+        Set<String> queryNames = new java.util.HashSet<>();
         if (query != null && !query.isEmpty()) {
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
                 String key = decode(eq < 0 ? pair : pair.substring(0, eq));
                 String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
                 request.withQueryParam(key, value);
+                queryNames.add(key.toLowerCase(Locale.ROOT));
+            }
+        }
+        for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            // Camel maps query parameters to message headers as well: "?Idempotency-Key=..." is not the header.
+            if (HEADERS_TO_CHECK.contains(name) && header.getValue() != null && !queryNames.contains(name)) {
+                request.withHeader(header.getKey(), header.getValue().toString());
             }
         }
         if (!"GET".equalsIgnoreCase(method)) {

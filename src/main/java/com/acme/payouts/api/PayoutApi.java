@@ -11,6 +11,9 @@ import com.acme.payouts.store.PayoutStore;
 import com.acme.payouts.submission.SubmissionSteps;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 
@@ -65,16 +68,31 @@ public class PayoutApi {
     }
 
     public void list(Exchange exchange) {
-        var in = exchange.getIn();
-        String status = in.getHeader("status", String.class);
-        Integer limit = in.getHeader("limit", Integer.class);
+        // Read from the query string the contract validator checked, not from message headers:
+        // Camel maps request headers to message headers too, so a header such as "limit: 0" or
+        // "status: x" would otherwise bypass validation (and end in a 500).
+        Map<String, String> query = queryParameters(exchange.getIn().getHeader(Exchange.HTTP_QUERY, String.class));
+        String status = query.get("status");
+        String limit = query.get("limit");
         Page<Payout> page = store.list(new PayoutQuery(
                 status == null ? null : PayoutStatus.valueOf(status),
-                in.getHeader("customerId", String.class),
-                limit == null ? 20 : limit,
-                in.getHeader("cursor", String.class)));
+                query.get("customerId"),
+                limit == null ? 20 : Integer.parseInt(limit),
+                query.get("cursor")));
         responses.respond(exchange, 200,
                 new PageView(page.items().stream().map(PayoutView::of).toList(), page.nextCursor()), Map.of());
+    }
+
+    static Map<String, String> queryParameters(String rawQuery) {
+        Map<String, String> params = new HashMap<>();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                params.putIfAbsent(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
     }
 
     static String location(Payout payout) {

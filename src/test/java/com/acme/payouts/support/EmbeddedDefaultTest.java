@@ -1,9 +1,12 @@
 package com.acme.payouts.support;
 
+import com.acme.payouts.monoova.SubscriptionBootstrap;
 import com.acme.payouts.sandbox.MonoovaSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +33,9 @@ public abstract class EmbeddedDefaultTest {
     @Autowired
     protected MonoovaSandbox sandbox;
 
+    @Autowired
+    private SubscriptionBootstrap subscriptions;
+
     protected PayoutsClient api;
 
     @DynamicPropertySource
@@ -40,6 +46,18 @@ public abstract class EmbeddedDefaultTest {
     @BeforeEach
     void client() {
         api = new PayoutsClient("http://localhost:" + port);
+    }
+
+    /**
+     * The webhook subscription is made in the background once the application is ready; a payout
+     * that settles before it exists gets no webhook. Tests that count webhooks need it in place.
+     */
+    @BeforeEach
+    void webhookSubscriptionInPlace() {
+        Awaitility.await("Monoova webhook subscription")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(subscriptions::isDone);
     }
 
     private static Path dataDir() {

@@ -11,14 +11,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
@@ -34,13 +39,14 @@ public class PayoutsClient {
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Reply> transcript = new CopyOnWriteArrayList<>();
 
     public PayoutsClient(String base) {
         this.base = base;
     }
 
     /** A response: status, headers and parsed JSON body. */
-    public record Reply(int status, Map<String, java.util.List<String>> headers, JsonNode body, String raw) {
+    public record Reply(int status, Map<String, List<String>> headers, JsonNode body, String raw) {
         public String header(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -55,12 +61,62 @@ public class PayoutsClient {
     }
 
     public Reply post(String path, String json, Map<String, String> headers) {
+        return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /**
+     * A POST with exactly this body and content type ({@code null}: no Content-Type header at all);
+     * {@code headers} may override anything else.
+     */
+    public Reply post(String path, String contentType, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        headers.forEach(b::header);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.setHeader("Content-Type", contentType);
+        }
+        headers.forEach(b::setHeader);
         return send(b.build(), Request.Method.POST, path);
+    }
+
+    /** A GET with extra request headers. */
+    public Reply get(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).GET();
+        headers.forEach(b::setHeader);
+        return send(b.build(), Request.Method.GET, path);
+    }
+
+    /** Every response this client received, in order (for tests that scan what the API ever said). */
+    public List<Reply> transcript() {
+        return List.copyOf(transcript);
+    }
+
+    /** {@code GET /v1/payouts?<query>}, asserted 200. */
+    public JsonNode listPayouts(String query) {
+        Reply r = get("/v1/payouts" + (query == null || query.isEmpty() ? "" : "?" + query));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** Every payout of a customer, newest first, following the cursor from page to page. */
+    public List<JsonNode> allPayouts(String customerId) {
+        List<JsonNode> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = listPayouts("customerId=" + encode(customerId) + "&limit=100"
+                    + (cursor == null ? "" : "&cursor=" + encode(cursor)));
+            page.path("items").forEach(all::add);
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return all;
+    }
+
+    public int countPayouts(String customerId) {
+        return allPayouts(customerId).size();
+    }
+
+    public static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     public Reply get(String path) {
@@ -112,6 +168,15 @@ public class PayoutsClient {
         return last[0];
     }
 
+    /** For payouts created asynchronously (from the queue): waits until the payout exists, then for {@code done}. */
+    public JsonNode awaitCreatedPayout(String id, Duration timeout, Predicate<String> done) {
+        Awaitility.await("payout " + id + " created")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> get("/v1/payouts/" + id).status() == 200);
+        return awaitPayout(id, timeout, done);
+    }
+
     public JsonNode awaitStatus(String id, String status, Duration timeout) {
         return awaitPayout(id, timeout, status::equals);
     }
@@ -122,14 +187,25 @@ public class PayoutsClient {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode body = raw == null || raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw);
+            JsonNode body = raw == null || raw.isBlank() ? JSON.nullNode() : parse(raw);
             checkContract(method, path, response);
-            return new Reply(response.statusCode(), response.headers().map(), body, raw);
+            Reply reply = new Reply(response.statusCode(), response.headers().map(), body, raw);
+            transcript.add(reply);
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String raw) {
+        try {
+            return JSON.readTree(raw);
+        } catch (IOException notJson) {
+            // Left to the contract check (and the test) to complain about.
+            return JSON.missingNode();
         }
     }
 
