@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Webhook receipts in DynamoDB, one item per {@code Webhookid}; a redriven webhook replaces its outcome. */
 public class DynamoWebhookReceiptStore implements WebhookReceiptStore {
@@ -34,7 +35,14 @@ public class DynamoWebhookReceiptStore implements WebhookReceiptStore {
         putIfPresent(item, "detail", r.detail());
         item.put("receivedAt", time(r.receivedAt()));
         item.put("updatedAt", time(clock.instant()));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(item)
+                    .conditionExpression("attribute_not_exists(webhookId) OR outcome <> :applied")
+                    .expressionAttributeValues(Map.of(":applied", s(WebhookReceipt.Outcome.APPLIED.name()))));
+        } catch (ConditionalCheckFailedException alreadyApplied) {
+            // an APPLIED receipt stays as it is
+        }
     }
 
     @Override

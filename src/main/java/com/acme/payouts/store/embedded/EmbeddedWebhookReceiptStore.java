@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -23,19 +24,33 @@ public class EmbeddedWebhookReceiptStore implements WebhookReceiptStore {
 
     @Override
     public void record(WebhookReceipt r) {
-        jdbc.update(
-                """
-                MERGE INTO webhook_receipts (webhook_id, event_name, outcome, payout_id, detail, received_at, updated_at)
-                KEY (webhook_id) VALUES (:id, :event, :outcome, :payoutId, :detail, :receivedAt, :updatedAt)
-                """,
-                new MapSqlParameterSource()
+        MapSqlParameterSource params = new MapSqlParameterSource()
                         .addValue("id", r.webhookId())
                         .addValue("event", r.eventName())
                         .addValue("outcome", r.outcome().name())
                         .addValue("payoutId", r.payoutId())
                         .addValue("detail", r.detail())
                         .addValue("receivedAt", r.receivedAt().atOffset(ZoneOffset.UTC))
-                        .addValue("updatedAt", clock.instant().atOffset(ZoneOffset.UTC)));
+                        .addValue("updatedAt", clock.instant().atOffset(ZoneOffset.UTC));
+        int updated = jdbc.update(
+                """
+                UPDATE webhook_receipts SET event_name = :event, outcome = :outcome, payout_id = :payoutId,
+                    detail = :detail, updated_at = :updatedAt
+                WHERE webhook_id = :id AND outcome <> 'APPLIED'
+                """,
+                params);
+        if (updated == 0) {
+            try {
+                jdbc.update(
+                        """
+                        INSERT INTO webhook_receipts (webhook_id, event_name, outcome, payout_id, detail, received_at, updated_at)
+                        VALUES (:id, :event, :outcome, :payoutId, :detail, :receivedAt, :updatedAt)
+                        """,
+                        params);
+            } catch (DuplicateKeyException alreadyApplied) {
+                // an APPLIED receipt stays as it is
+            }
+        }
     }
 
     @Override
