@@ -120,6 +120,7 @@ class PayoutChaosIT {
                 .env("MONOOVA_RESPONSE_TIMEOUT_MS", "1500")
                 .jvmArg("-Xmx512m")
                 .jvmArg("-XX:+UseSerialGC")
+                // C1 only: starts in about half the time on two busy cores; this test is about correctness.
                 .jvmArg("-XX:TieredStopAtLevel=1")
                 .appArg("--spring.profiles.active=test")
                 .build();
@@ -380,6 +381,8 @@ class PayoutChaosIT {
         Map<String, Integer> executeFaults = faults.executeFaults();
         assertThat(executeFaults.keySet()).as("execute fault kinds the seed produced (choose another seed if one is missing)")
                 .contains("FAIL_BEFORE_COMMIT", "FAIL_AFTER_COMMIT", "TIMEOUT_AFTER_COMMIT", "RESET_AFTER_COMMIT");
+        assertThat(webhookFaultsDrawn(payouts.values(), callsBefore).keySet()).as("final-webhook fault kinds the seed produced")
+                .contains("DROP", "DUPLICATE", "DELAY");
         assertThat(inFlightAtKill(payouts.values(), killTime)).as("payouts the kill caught in flight").isPositive();
     }
 
@@ -477,6 +480,30 @@ class PayoutChaosIT {
         return statuses(payouts.values());
     }
 
+    /**
+     * The final-webhook faults of the committed NPP payouts, replayed from the seeded draw of the call
+     * that committed each (the first whose draw is not "500 before commit"). Drops and duplicates can
+     * be checked against the sandbox's log and deliveries; a delay leaves no other trace.
+     */
+    private static Map<String, Integer> webhookFaultsDrawn(java.util.Collection<JsonNode> payouts, Map<String, Integer> executeCalls) {
+        Map<String, Integer> drawn = new TreeMap<>();
+        for (JsonNode p : payouts) {
+            String ref = p.path("monoovaReference").asText();
+            if (!"NPP".equals(p.path("method").asText()) || sandbox.transaction(ref).isEmpty()) {
+                continue;
+            }
+            int calls = executeCalls.getOrDefault(ref, 0);
+            for (int attempt = 1; attempt <= calls; attempt++) {
+                if (SandboxFaults.commitsOnDraw(SEED, RATE, ref, attempt)) {
+                    drawn.merge(SandboxFaults.webhookFaultDraw(SEED, RATE, ref, attempt), 1, Integer::sum);
+                    break;
+                }
+            }
+        }
+        drawn.remove("NONE");
+        return drawn;
+    }
+
     /** Payouts created before the kill that settled after it. */
     private static long inFlightAtKill(java.util.Collection<JsonNode> payouts, Instant killTime) {
         return payouts.stream()
@@ -532,22 +559,7 @@ class PayoutChaosIT {
             resubmitted += p.path("submitAttempts").asInt() > 1 ? 1 : 0;
         }
         int totalCalls = executeCalls.values().stream().mapToInt(Integer::intValue).sum();
-        // webhook faults: drawn for the attempt that committed each NPP payout
-        Map<String, Integer> webhookFaults = new TreeMap<>();
-        for (JsonNode p : payouts.values()) {
-            String ref = p.path("monoovaReference").asText();
-            if (!"NPP".equals(p.path("method").asText()) || sandbox.transaction(ref).isEmpty()) {
-                continue;
-            }
-            int calls = executeCalls.getOrDefault(ref, 0);
-            for (int attempt = 1; attempt <= calls; attempt++) {
-                if (SandboxFaults.commitsOnDraw(SEED, RATE, ref, attempt)) {
-                    webhookFaults.merge(SandboxFaults.webhookFaultDraw(SEED, RATE, ref, attempt), 1, Integer::sum);
-                    break;
-                }
-            }
-        }
-        webhookFaults.remove("NONE");
+        Map<String, Integer> webhookFaults = webhookFaultsDrawn(payouts.values(), executeCalls);
         List<WebhookDelivery> deliveries = sandbox.deliveries();
         long failedDeliveries = deliveries.stream().filter(d -> !d.delivered()).count();
         Map<Long, Long> firstAttempts = deliveries.stream().filter(d -> d.attempt() == 1)
