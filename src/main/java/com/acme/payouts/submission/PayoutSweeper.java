@@ -52,16 +52,31 @@ public class PayoutSweeper {
     public List<SweepAction> due() {
         Instant now = clock.instant();
         List<SweepAction> actions = new ArrayList<>();
-        for (Payout p : store.findStale(EnumSet.of(PayoutStatus.RECEIVED), now.minus(receivedStaleAfter), batchSize)) {
+        // A payout waiting out its back-off is not acted on, and a lookup that finds it still Pending
+        // does not change it, so it stays among the oldest stale rows. Read past every payout that may
+        // be backing off; otherwise batchSize of them (e.g. direct credits Pending for days) would hide
+        // every newer stale payout from the sweeper for as long as they stay Pending.
+        int limit = batchSize + backoff.size();
+        int enqueued = 0;
+        for (Payout p : store.findStale(EnumSet.of(PayoutStatus.RECEIVED), now.minus(receivedStaleAfter), limit)) {
+            if (enqueued >= batchSize) {
+                break;
+            }
             if (ready(p.id(), now)) {
                 actions.add(new SweepAction(p.id(), SweepAction.ENQUEUE, p.submitAttempts() + 1));
+                enqueued++;
             }
         }
         EnumSet<PayoutStatus> maybeSent = EnumSet.of(PayoutStatus.SUBMITTING, PayoutStatus.SUBMITTED, PayoutStatus.UNKNOWN);
-        for (Payout p : store.findStale(maybeSent, now.minus(staleAfter), batchSize)) {
+        int resolving = 0;
+        for (Payout p : store.findStale(maybeSent, now.minus(staleAfter), limit)) {
+            if (resolving >= batchSize) {
+                break;
+            }
             if (!ready(p.id(), now)) {
                 continue;
             }
+            resolving++;
             if (p.status() == PayoutStatus.SUBMITTING) {
                 // The worker holding it never recorded an answer within the call's timeouts: the
                 // call may or may not have reached Monoova.
