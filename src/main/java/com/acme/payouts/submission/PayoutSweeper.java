@@ -51,6 +51,9 @@ public class PayoutSweeper {
 
     public List<SweepAction> due() {
         Instant now = clock.instant();
+        // An entry whose wait ended long ago belongs to a payout that settled some other way (e.g. by
+        // webhook) and so was never swept again: forget it, or the map only ever grows.
+        backoff.values().removeIf(b -> b.next().isBefore(now.minus(MAX_BACKOFF)));
         List<SweepAction> actions = new ArrayList<>();
         // A payout waiting out its back-off is not acted on, and a lookup that finds it still Pending
         // does not change it, so it stays among the oldest stale rows. Read past every payout that may
