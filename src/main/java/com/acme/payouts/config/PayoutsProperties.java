@@ -60,6 +60,6 @@ public record PayoutsProperties(
     public record Consumers(
             @DefaultValue("2") int payoutRequests,
             @DefaultValue("8") int payoutSubmissions,
-            @DefaultValue("4") int webhooks,
+            @DefaultValue("8") int webhooks,
             @DefaultValue("5") int waitTimeSeconds) {}
 }
