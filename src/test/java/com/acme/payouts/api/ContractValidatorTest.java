@@ -154,6 +154,24 @@ class ContractValidatorTest {
     }
 
     @Test
+    void the_accept_headers_clients_commonly_send_pass() {
+        for (String accept : new String[] {"*/*", "application/json", "application/json, application/problem+json",
+                "application/json, text/plain, */*", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}) {
+            Exchange exchange = request("GET", "/v1/payouts/" + PAYOUT_ID, null, null, null, null);
+            exchange.getIn().setHeader("Accept", accept);
+            assertThatCode(() -> validator.validateRequest(exchange)).as(accept).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void an_accept_header_that_excludes_json_is_named_as_the_offending_field() {
+        Exchange exchange = request("GET", "/v1/payouts/" + PAYOUT_ID, null, null, null, null);
+        exchange.getIn().setHeader("Accept", "text/html");
+        List<FieldError> errors = rejected(exchange, "text/html");
+        assertThat(errors).extracting(FieldError::field).containsExactly("Accept");
+    }
+
+    @Test
     void a_body_in_another_media_type_is_415() {
         Exchange exchange = request("POST", "/v1/payouts", null, "text/plain", KEY, payout(PAYEE_ID, "10.00", ""));
         ApiProblemException e = catchThrowableOfType(ApiProblemException.class, () -> validator.validateRequest(exchange));
