@@ -37,18 +37,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * consumed. Every route test class shares this one configuration, so Spring starts it once per JVM and
  * the routes are advised once, before Camel starts.
  *
- * <p>The sweeper's timer is pushed out of the way (it would resolve the tests' payouts behind their
- * backs) and the webhook subscription bootstrap is off (nothing here receives webhooks over HTTP).
+ * <p>The sweeper's timer is replaced by {@code direct:sweep} (on its own it would resolve the tests'
+ * payouts behind their backs) and the webhook subscription bootstrap is off (nothing here receives
+ * webhooks over HTTP).
  */
 @CamelSpringBootTest
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"payouts.sweeper.period-ms=3600000", "monoova.bootstrap-subscriptions=false"})
+        properties = "monoova.bootstrap-subscriptions=false")
 @ActiveProfiles("test")
 @UseAdviceWith
 abstract class RouteTestSupport {
 
     static final String SUBMISSION_QUEUE = "mock:submission-queue";
+    static final String SWEEP = "direct:sweep";
     static final MonoovaStub MONOOVA = new MonoovaStub();
 
     private static final Path DATA_DIR = dataDir();
@@ -79,6 +81,7 @@ abstract class RouteTestSupport {
                     a -> a.weaveById("call-monoova-status").replace().process(MONOOVA::status));
             AdviceWith.adviceWith(camel, "enqueue-submission", false,
                     a -> a.weaveById("send-submission").replace().to(SUBMISSION_QUEUE));
+            AdviceWith.adviceWith(camel, "payout-sweeper", false, a -> a.replaceFromWith(SWEEP));
             camel.start();
         }
         MockEndpoint.resetMocks(camel);
