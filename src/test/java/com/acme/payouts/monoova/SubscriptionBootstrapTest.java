@@ -3,9 +3,6 @@ package com.acme.payouts.monoova;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.acme.payouts.sandbox.MonoovaSandbox;
-import com.acme.payouts.sandbox.SandboxConfig;
-import com.acme.payouts.support.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class SubscriptionBootstrapTest {
@@ -81,9 +75,8 @@ class SubscriptionBootstrapTest {
     }
 
     private final FakeMonoova monoova = new FakeMonoova();
-    private final AtomicReference<String> base = new AtomicReference<>(BASE);
     private final SubscriptionBootstrap bootstrap = new SubscriptionBootstrap(
-            monoova, List.of("NppPaymentStatus", "NppReturn"), base::get, () -> TOKEN);
+            monoova, List.of("NppPaymentStatus", "NppReturn"), () -> BASE, () -> TOKEN);
 
     @Test
     void creates_a_subscription_for_every_event_that_has_none() {
@@ -155,33 +148,5 @@ class SubscriptionBootstrapTest {
         Map<Integer, String> copy = new TreeMap<>();
         monoova.subscriptions.forEach((id, s) -> copy.put(id, s.toString()));
         return copy;
-    }
-
-    /** The real admin client over camel-http against the embedded sandbox: the wire names agree. */
-    @Nested
-    class AgainstTheSandbox {
-
-        @Test
-        void creates_then_updates_the_same_subscription() throws Exception {
-            try (MonoovaSandbox sandbox = MonoovaSandbox.start(SandboxConfig.builder().build());
-                    DefaultCamelContext camel = new DefaultCamelContext()) {
-                camel.start();
-                MonoovaAdminClient admin = new MonoovaAdminClient(camel.createProducerTemplate(),
-                        new MonoovaHttp(sandbox::apiKey), TestJson.mapper(), sandbox.baseUri().toString(), 2000, 5000);
-                SubscriptionBootstrap real = new SubscriptionBootstrap(
-                        admin, List.of("NppPaymentStatus"), () -> "http://localhost:8080", () -> TOKEN);
-
-                real.ensure();
-                real.ensure();
-
-                JsonNode list = admin.listSubscriptions().path("eventname");
-                assertThat(list).hasSize(1);
-                assertThat(list.get(0).path("eventName").asText()).isEqualTo("NppPaymentStatus");
-                assertThat(list.get(0).path("targetUrl").asText())
-                        .isEqualTo("http://localhost:8080/webhooks/monoova?event=NppPaymentStatus");
-                assertThat(list.get(0).path("status").asText()).isEqualTo("On");
-                assertThat(real.isDone()).isTrue();
-            }
-        }
     }
 }

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.payouts.monoova.MonoovaPublicKeys;
+import com.acme.payouts.support.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class WebhookAuthenticatorTest {
@@ -23,26 +19,15 @@ class WebhookAuthenticatorTest {
     private static final byte[] BODY =
             "{\"UniqueReference\":\"payout-po_x\",\"Status\":\"Payment Successful\"}".getBytes(StandardCharsets.UTF_8);
 
-    private static KeyPair monoova;
-    private static KeyPair impostor;
+    private static final KeyPair monoova = TestKeys.MONOOVA;
+    private static final KeyPair impostor = TestKeys.IMPOSTOR;
 
     private final AtomicReference<String> configuredToken = new AtomicReference<>(TOKEN);
     private final WebhookAuthenticator authenticator = new WebhookAuthenticator(configuredToken::get, new MonoovaPublicKeys(
-            () -> HexFormat.of().formatHex(monoova.getPublic().getEncoded()), List.of(), Clock.systemUTC(), Duration.ofHours(12)));
+            () -> TestKeys.publicKeyHex(monoova), List.of(), Clock.systemUTC(), Duration.ofHours(12)));
 
-    @BeforeAll
-    static void keys() throws Exception {
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
-        monoova = rsa.generateKeyPair();
-        impostor = rsa.generateKeyPair();
-    }
-
-    static String sign(KeyPair keys, byte[] body) throws Exception {
-        Signature s = Signature.getInstance("SHA256withRSA");
-        s.initSign(keys.getPrivate());
-        s.update(body);
-        return Base64.getEncoder().encodeToString(s.sign());
+    private static String sign(KeyPair keys, byte[] body) {
+        return TestKeys.sign(keys, body);
     }
 
     private void refused(byte[] body, String authorization, String signature, String reason) {

@@ -5,22 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.payouts.monoova.MonoovaPublicKeys;
 import com.acme.payouts.support.TestJson;
+import com.acme.payouts.support.TestKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class WebhookIntakeTest {
@@ -33,21 +31,14 @@ class WebhookIntakeTest {
             "Amount":125.50,"Bsb":"062-000","AccountNumber":"12345678","AccountName":"Jane Citizen",\
             "PayId":"jane.citizen@example.com","RemitterName":"Acme Pty Ltd","Nested":{"accountName":"Jane Citizen"}}""";
 
-    private static KeyPair monoova;
+    private static final KeyPair monoova = TestKeys.MONOOVA;
     private final ObjectMapper json = TestJson.mapper();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private WebhookIntake intake;
 
-    @BeforeAll
-    static void keys() throws Exception {
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
-        monoova = rsa.generateKeyPair();
-    }
-
     private WebhookIntake intake() {
         if (intake == null) {
-            MonoovaPublicKeys keys = new MonoovaPublicKeys(() -> HexFormat.of().formatHex(monoova.getPublic().getEncoded()),
+            MonoovaPublicKeys keys = new MonoovaPublicKeys(() -> TestKeys.publicKeyHex(monoova),
                     List.of(), Clock.systemUTC(), Duration.ofHours(1));
             intake = new WebhookIntake(new WebhookAuthenticator(() -> TOKEN, keys), json,
                     Clock.fixed(NOW, ZoneOffset.UTC), meters);
@@ -68,7 +59,7 @@ class WebhookIntakeTest {
 
     @Test
     void the_queued_event_carries_no_account_details_and_no_request_headers() throws Exception {
-        Exchange exchange = webhook(RAW, TOKEN, WebhookAuthenticatorTest.sign(monoova, RAW.getBytes(StandardCharsets.UTF_8)));
+        Exchange exchange = webhook(RAW, TOKEN, TestKeys.sign(monoova, RAW.getBytes(StandardCharsets.UTF_8)));
 
         intake().authenticate(exchange);
         intake().toQueueMessage(exchange);
@@ -89,7 +80,7 @@ class WebhookIntakeTest {
 
     @Test
     void without_webhookid_an_identical_body_gets_the_same_derived_id() throws Exception {
-        String signature = WebhookAuthenticatorTest.sign(monoova, RAW.getBytes(StandardCharsets.UTF_8));
+        String signature = TestKeys.sign(monoova, RAW.getBytes(StandardCharsets.UTF_8));
         String[] ids = new String[2];
         for (int i = 0; i < 2; i++) {
             Exchange exchange = webhook(RAW, TOKEN, signature);
