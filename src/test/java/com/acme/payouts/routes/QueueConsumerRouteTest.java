@@ -16,8 +16,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -48,11 +46,11 @@ class QueueConsumerRouteTest extends RouteTestSupport {
     }
 
     /** Sends like an upstream system would, with a message attribute that must not survive, and waits for the route. */
-    private void send(String routeId, String queue, String body) {
-        NotifyBuilder done = new NotifyBuilder(camel).fromRoute(routeId).whenDone(1).create();
-        sqs.sendMessage(b -> b.queueUrl(url(queue)).messageBody(body).messageAttributes(Map.of("customerEmail",
-                MessageAttributeValue.builder().dataType("String").stringValue("jane.citizen@example.com").build())));
-        assertThat(done.matches(15, TimeUnit.SECONDS)).as(routeId + " finished with the message").isTrue();
+    private void send(String routeId, String queue, String body) throws Exception {
+        String url = url(queue);
+        awaitOneMessage(routeId, () -> sqs.sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(Map.of(
+                "customerEmail",
+                MessageAttributeValue.builder().dataType("String").stringValue("jane.citizen@example.com").build()))));
     }
 
     /** The dead letter whose body contains {@code marker}, read with all its attributes and then deleted. */
@@ -80,7 +78,7 @@ class QueueConsumerRouteTest extends RouteTestSupport {
     }
 
     @Test
-    void a_webhook_event_we_do_not_handle_is_dead_lettered_with_its_reason() {
+    void a_webhook_event_we_do_not_handle_is_dead_lettered_with_its_reason() throws Exception {
         String webhookId = "wh-" + UUID.randomUUID();
         String body = webhook(webhookId, "NppReturn", "{\"UniqueReference\":\"payout-po_x\",\"ReturnReason\":\"closed\"}");
 
@@ -99,7 +97,7 @@ class QueueConsumerRouteTest extends RouteTestSupport {
     }
 
     @Test
-    void a_payment_status_webhook_is_applied_once_and_its_duplicate_skipped() {
+    void a_payment_status_webhook_is_applied_once_and_its_duplicate_skipped() throws Exception {
         Payout p = payoutIn(PayoutStatus.SUBMITTED);
         String webhookId = "wh-" + UUID.randomUUID();
         String body = webhook(webhookId, "NppPaymentStatus", "{\"TransactionId\":8801,\"UniqueReference\":\""
@@ -118,7 +116,7 @@ class QueueConsumerRouteTest extends RouteTestSupport {
     }
 
     @Test
-    void an_invalid_payout_request_is_dead_lettered_naming_the_fields_but_not_their_values() {
+    void an_invalid_payout_request_is_dead_lettered_naming_the_fields_but_not_their_values() throws Exception {
         String key = "upstream-" + UUID.randomUUID();
         String body = "{\"idempotencyKey\":\"" + key + "\",\"payeeId\":\"pe_abcdefghijklmnopqrstuvwxyz\","
                 + "\"amount\":\"98765.4321\",\"currency\":\"AUD\",\"method\":\"NPP\",\"accountNumber\":\"11223344\"}";
@@ -135,7 +133,7 @@ class QueueConsumerRouteTest extends RouteTestSupport {
     }
 
     @Test
-    void a_payout_request_for_an_unknown_payee_is_dead_lettered_as_unprocessable() {
+    void a_payout_request_for_an_unknown_payee_is_dead_lettered_as_unprocessable() throws Exception {
         String key = "upstream-" + UUID.randomUUID();
         String body = "{\"idempotencyKey\":\"" + key + "\",\"payeeId\":\"pe_abcdefghijklmnopqrstuvwxyz\","
                 + "\"amount\":\"10.00\",\"currency\":\"AUD\",\"method\":\"NPP\"}";

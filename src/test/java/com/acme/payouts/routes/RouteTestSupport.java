@@ -17,9 +17,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
@@ -85,6 +87,31 @@ abstract class RouteTestSupport {
             camel.start();
         }
         MockEndpoint.resetMocks(camel);
+    }
+
+    /**
+     * Runs {@code send} and waits until the consumer of {@code routeId} has finished with one message.
+     * The filter is needed: {@code fromRoute} also matches the ProducerTemplate's own exchange when it
+     * sends to the route's endpoint (that exchange's from-endpoint is the queue), and that one is done
+     * as soon as SQS took the message, before the route has even received it.
+     */
+    protected void awaitOneMessage(String routeId, ThrowingRunnable send) throws Exception {
+        NotifyBuilder done = new NotifyBuilder(camel)
+                .fromRoute(routeId)
+                .filter(e -> routeId.equals(e.getFromRouteId()))
+                .whenDone(1)
+                .create();
+        try {
+            send.run();
+            assertThat(done.matches(15, TimeUnit.SECONDS)).as(routeId + " finished with the message").isTrue();
+        } finally {
+            done.destroy();
+        }
+    }
+
+    @FunctionalInterface
+    protected interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     protected MockEndpoint submissionQueue() {
