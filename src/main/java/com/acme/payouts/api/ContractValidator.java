@@ -155,6 +155,9 @@ public class ContractValidator {
                 return names;
             }
         }
+        if (m.getKey().startsWith("validation.request.accept.")) {
+            return List.of("Accept");
+        }
         if (m.getKey().contains(".header.")) {
             Matcher header = Pattern.compile("'([^']+)'").matcher(m.getMessage());
             if (header.find()) {
@@ -165,6 +168,9 @@ public class ContractValidator {
     }
 
     private static String describe(String key, String keyword) {
+        if (key.startsWith("validation.request.accept.")) {
+            return "must accept application/json";
+        }
         if (key.endsWith(".missing")) {
             return key.contains(".body.") ? "a JSON body is required" : "is required";
         }
