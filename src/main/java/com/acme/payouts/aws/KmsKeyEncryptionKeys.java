@@ -1,4 +1,7 @@
-package com.acme.payouts.payee.crypto;
+package com.acme.payouts.aws;
+
+import com.acme.payouts.payee.crypto.KeyEncryptionKeys;
+import com.acme.payouts.payee.crypto.PayeeCryptoException;
 
 import java.util.Map;
 import java.util.Objects;
