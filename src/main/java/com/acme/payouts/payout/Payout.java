@@ -95,26 +95,7 @@ public record Payout(
         newHistory.add(new Transition(status, to, event, at, detail));
         int attempts = event == PayoutEvent.SUBMIT_STARTED ? submitAttempts + 1 : submitAttempts;
         String reason = to == PayoutStatus.FAILED || to == PayoutStatus.RETURNED ? detail : failureReason;
-        return new Payout(
-                id,
-                idempotencyKey,
-                requestFingerprint,
-                source,
-                customerId,
-                payeeId,
-                payeeMasked,
-                amount,
-                method,
-                reference,
-                monoovaReference,
-                to,
-                version + 1,
-                monoovaTransactionId,
-                reason,
-                attempts,
-                createdAt,
-                at,
-                newHistory);
+        return changed(to, version + 1, monoovaTransactionId, reason, attempts, at, newHistory);
     }
 
     /** Records Monoova's transaction id; not a status change, so the version stays for the caller's CAS. */
@@ -122,6 +103,18 @@ public record Payout(
         if (transactionId == null || transactionId == 0L) {
             return this;
         }
+        return changed(status, version, transactionId, failureReason, submitAttempts, updatedAt, history);
+    }
+
+    /** A copy with the fields a payout's life can change; what was asked for never changes. */
+    private Payout changed(
+            PayoutStatus newStatus,
+            long newVersion,
+            Long newTransactionId,
+            String newFailureReason,
+            int newSubmitAttempts,
+            Instant newUpdatedAt,
+            List<Transition> newHistory) {
         return new Payout(
                 id,
                 idempotencyKey,
@@ -134,13 +127,13 @@ public record Payout(
                 method,
                 reference,
                 monoovaReference,
-                status,
-                version,
-                transactionId,
-                failureReason,
-                submitAttempts,
+                newStatus,
+                newVersion,
+                newTransactionId,
+                newFailureReason,
+                newSubmitAttempts,
                 createdAt,
-                updatedAt,
-                history);
+                newUpdatedAt,
+                newHistory);
     }
 }

@@ -41,6 +41,7 @@ public class ResolutionSteps {
         exchange.setProperty(RESOLVABLE, resolvable);
         exchange.removeProperty(RESUBMIT);
         exchange.removeProperty(ATTEMPT);
+        exchange.removeProperty("statusCallFailed");
         if (resolvable) {
             exchange.setProperty(PAYOUT, payout.get());
             http.prepareGet(exchange, payout.get().monoovaReference());

@@ -9,26 +9,20 @@ import com.acme.payouts.payout.PayoutIds;
 import com.acme.payouts.payout.PayoutMethod;
 import com.acme.payouts.payout.PayoutService;
 import com.acme.payouts.store.embedded.EmbeddedPayoutStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
+import com.acme.payouts.support.MutableClock;
+import com.acme.payouts.support.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 class PayoutSweeperStarvationTest {
 
     private static final Duration STALE = Duration.ofSeconds(30);
     private static final int BATCH = 10;
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final EmbeddedPayoutStore store = new EmbeddedPayoutStore(freshDatabase());
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final EmbeddedPayoutStore store = new EmbeddedPayoutStore(TestDatabase.fresh());
     private final PayoutService payouts = new PayoutService(store, clock);
     private final PayoutSweeper sweeper = new PayoutSweeper(store, payouts, clock, STALE, Duration.ofSeconds(60), BATCH);
 
@@ -66,39 +60,5 @@ class PayoutSweeperStarvationTest {
         store.insert(Payout.received(id, key, "fp-" + key, "api", "c-1", "pe_aaaaaaaaaaaaaaaaaaaaaaaaaa", "***",
                 Money.aud("10.00"), method, "ref", clock.instant()));
         return id;
-    }
-
-    private static NamedParameterJdbcTemplate freshDatabase() {
-        DriverManagerDataSource ds = new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource("db/embedded-schema.sql")).execute(ds);
-        return new NamedParameterJdbcTemplate(ds);
-    }
-
-    private static final class TestClock extends Clock {
-        private Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

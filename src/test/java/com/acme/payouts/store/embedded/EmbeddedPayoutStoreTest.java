@@ -2,6 +2,7 @@ package com.acme.payouts.store.embedded;
 
 import com.acme.payouts.store.PayoutStore;
 import com.acme.payouts.store.PayoutStoreContract;
+import com.acme.payouts.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 
 class EmbeddedPayoutStoreTest extends PayoutStoreContract {
@@ -10,7 +11,7 @@ class EmbeddedPayoutStoreTest extends PayoutStoreContract {
 
     @BeforeEach
     void freshStore() {
-        store = new EmbeddedPayoutStore(EmbeddedStores.freshDatabase());
+        store = new EmbeddedPayoutStore(TestDatabase.fresh());
     }
 
     @Override
