@@ -1,5 +1,8 @@
 package com.acme.payouts.config;
 
+import com.acme.payouts.monoova.MonoovaCredentials;
+import com.acme.payouts.payee.crypto.KeyEncryptionKeys;
+import com.acme.payouts.payee.crypto.LocalKeyEncryptionKeys;
 import com.acme.payouts.store.PayeeStore;
 import com.acme.payouts.store.PayoutStore;
 import com.acme.payouts.store.ProcessedMessageStore;
@@ -8,16 +11,31 @@ import com.acme.payouts.store.embedded.EmbeddedPayeeStore;
 import com.acme.payouts.store.embedded.EmbeddedPayoutStore;
 import com.acme.payouts.store.embedded.EmbeddedProcessedMessageStore;
 import com.acme.payouts.store.embedded.EmbeddedWebhookReceiptStore;
+import java.security.SecureRandom;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import software.amazon.cryptography.materialproviders.MaterialProviders;
 
-/** The embedded default's stores: one H2 file database under the data directory. */
+/**
+ * The embedded default's stores (one H2 file database under the data directory), its local
+ * key-encryption key and Monoova credentials from configuration.
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile("!aws")
 public class EmbeddedStoreConfiguration {
+
+    @Bean
+    KeyEncryptionKeys keyEncryptionKeys(PayoutsProperties props, MaterialProviders materialProviders) {
+        return new LocalKeyEncryptionKeys(props.dataDir().resolve("kek"), materialProviders, new SecureRandom());
+    }
+
+    @Bean
+    MonoovaCredentials monoovaCredentials(MonoovaProperties monoova) {
+        return MonoovaCredentials.fixed(monoova.apiKey(), monoova.webhookToken());
+    }
 
     @Bean
     PayoutStore payoutStore(NamedParameterJdbcTemplate jdbc) {

@@ -10,6 +10,7 @@ import com.acme.payouts.messaging.PayoutRequestConsumer;
 import com.acme.payouts.messaging.StoreIdempotentRepository;
 import com.acme.payouts.monoova.MonoovaAdminClient;
 import com.acme.payouts.monoova.MonoovaClassifier;
+import com.acme.payouts.monoova.MonoovaCredentials;
 import com.acme.payouts.monoova.MonoovaHttp;
 import com.acme.payouts.monoova.MonoovaPublicKeys;
 import com.acme.payouts.monoova.MonoovaRequestMapper;
@@ -19,7 +20,6 @@ import com.acme.payouts.payee.PayeeValidator;
 import com.acme.payouts.payee.PayeeVault;
 import com.acme.payouts.payee.crypto.EnvelopePayeeCipher;
 import com.acme.payouts.payee.crypto.KeyEncryptionKeys;
-import com.acme.payouts.payee.crypto.LocalKeyEncryptionKeys;
 import com.acme.payouts.payee.crypto.PayeeCipher;
 import com.acme.payouts.payout.PayoutIntake;
 import com.acme.payouts.payout.PayoutService;
@@ -95,11 +95,6 @@ public class PayoutsConfiguration {
     }
 
     @Bean
-    KeyEncryptionKeys keyEncryptionKeys(PayoutsProperties props, MaterialProviders materialProviders) {
-        return new LocalKeyEncryptionKeys(props.dataDir().resolve("kek"), materialProviders, new java.security.SecureRandom());
-    }
-
-    @Bean
     PayeeCipher payeeCipher(KeyEncryptionKeys keys, MaterialProviders materialProviders) {
         return new EnvelopePayeeCipher(keys, materialProviders, new java.security.SecureRandom());
     }
@@ -112,8 +107,8 @@ public class PayoutsConfiguration {
     // ---- Monoova ----
 
     @Bean
-    MonoovaHttp monoovaHttp(MonoovaProperties monoova) {
-        return new MonoovaHttp(monoova::apiKey);
+    MonoovaHttp monoovaHttp(MonoovaCredentials credentials) {
+        return new MonoovaHttp(credentials::apiKey);
     }
 
     @Bean
@@ -140,14 +135,18 @@ public class PayoutsConfiguration {
 
     @Bean(destroyMethod = "close")
     SubscriptionBootstrap subscriptionBootstrap(
-            MonoovaAdminClient admin, MonoovaProperties monoova, PayoutsProperties props, WebServerApplicationContext web) {
+            MonoovaAdminClient admin,
+            MonoovaProperties monoova,
+            MonoovaCredentials credentials,
+            PayoutsProperties props,
+            WebServerApplicationContext web) {
         return new SubscriptionBootstrap(
                 admin,
                 monoova.webhookEvents(),
                 () -> StringUtils.hasText(props.publicBaseUrl())
                         ? props.publicBaseUrl().replaceAll("/+$", "")
                         : "http://localhost:" + web.getWebServer().getPort(),
-                monoova::webhookToken);
+                credentials::webhookToken);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -220,8 +219,8 @@ public class PayoutsConfiguration {
     }
 
     @Bean
-    WebhookAuthenticator webhookAuthenticator(MonoovaProperties monoova, MonoovaPublicKeys keys) {
-        return new WebhookAuthenticator(monoova::webhookToken, keys);
+    WebhookAuthenticator webhookAuthenticator(MonoovaCredentials credentials, MonoovaPublicKeys keys) {
+        return new WebhookAuthenticator(credentials::webhookToken, keys);
     }
 
     @Bean

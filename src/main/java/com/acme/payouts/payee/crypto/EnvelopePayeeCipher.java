@@ -38,6 +38,7 @@ public final class EnvelopePayeeCipher implements PayeeCipher {
     private final MaterialProviders materialProviders;
     private final SecureRandom random;
     private final AwsCrypto crypto;
+    private final DataKeyCache dataKeys;
 
     public EnvelopePayeeCipher(KeyEncryptionKeys keyEncryptionKeys) {
         this(keyEncryptionKeys, Keyrings.newMaterialProviders(), new SecureRandom());
@@ -45,6 +46,16 @@ public final class EnvelopePayeeCipher implements PayeeCipher {
 
     public EnvelopePayeeCipher(
             KeyEncryptionKeys keyEncryptionKeys, MaterialProviders materialProviders, SecureRandom random) {
+        this(keyEncryptionKeys, materialProviders, random, DataKeyCache.disabled());
+    }
+
+    /** @param dataKeys unwrapped data keys kept for reuse; worth it when unwrapping costs a KMS call */
+    public EnvelopePayeeCipher(
+            KeyEncryptionKeys keyEncryptionKeys,
+            MaterialProviders materialProviders,
+            SecureRandom random,
+            DataKeyCache dataKeys) {
+        this.dataKeys = Objects.requireNonNull(dataKeys, "dataKeys");
         this.keyEncryptionKeys = Objects.requireNonNull(keyEncryptionKeys, "keyEncryptionKeys");
         this.materialProviders = Objects.requireNonNull(materialProviders, "materialProviders");
         this.random = Objects.requireNonNull(random, "random");
@@ -87,13 +98,19 @@ public final class EnvelopePayeeCipher implements PayeeCipher {
     public byte[] open(String payeeId, SealedPayee sealed) {
         requirePayeeId(payeeId);
         Objects.requireNonNull(sealed, "sealed");
-        IKeyring kek = keyEncryptionKeys.keyring(sealed.kekId());
         byte[] dataKey = null;
         try {
-            dataKey = decrypt(kek, sealed.wrappedDataKey(), PURPOSE_DATA_KEY, payeeId);
-            if (dataKey.length != Keyrings.AES_256_KEY_BYTES) {
-                throw new PayeeCryptoException("wrapped data key of payee " + payeeId + " has the wrong length");
+            dataKey = dataKeys.get(sealed.kekId(), sealed.wrappedDataKey());
+            if (dataKey == null) {
+                IKeyring kek = keyEncryptionKeys.keyring(sealed.kekId());
+                dataKey = decrypt(kek, sealed.wrappedDataKey(), PURPOSE_DATA_KEY, payeeId);
+                if (dataKey.length != Keyrings.AES_256_KEY_BYTES) {
+                    throw new PayeeCryptoException("wrapped data key of payee " + payeeId + " has the wrong length");
+                }
+                dataKeys.put(sealed.kekId(), sealed.wrappedDataKey(), dataKey);
             }
+            // The ciphertext's own encryption context (payee id) is still checked on every open, so a
+            // cached key cannot open another payee's record.
             return decrypt(dataKeyring(dataKey), sealed.ciphertext(), PURPOSE_DESTINATION, payeeId);
         } catch (PayeeCryptoException e) {
             throw e;
