@@ -18,6 +18,7 @@ import com.acme.payouts.monoova.SubscriptionBootstrap;
 import com.acme.payouts.payee.PayeeCodec;
 import com.acme.payouts.payee.PayeeValidator;
 import com.acme.payouts.payee.PayeeVault;
+import com.acme.payouts.payee.crypto.DataKeyCache;
 import com.acme.payouts.payee.crypto.EnvelopePayeeCipher;
 import com.acme.payouts.payee.crypto.KeyEncryptionKeys;
 import com.acme.payouts.payee.crypto.PayeeCipher;
@@ -28,6 +29,7 @@ import com.acme.payouts.store.PayoutStore;
 import com.acme.payouts.store.ProcessedMessageStore;
 import com.acme.payouts.store.WebhookReceiptStore;
 import com.acme.payouts.submission.OutcomeRecorder;
+import com.acme.payouts.submission.PayeeLookup;
 import com.acme.payouts.submission.PayoutSweeper;
 import com.acme.payouts.submission.ResolutionSteps;
 import com.acme.payouts.submission.SubmissionQueue;
@@ -44,6 +46,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -95,8 +98,9 @@ public class PayoutsConfiguration {
     }
 
     @Bean
-    PayeeCipher payeeCipher(KeyEncryptionKeys keys, MaterialProviders materialProviders) {
-        return new EnvelopePayeeCipher(keys, materialProviders, new java.security.SecureRandom());
+    PayeeCipher payeeCipher(KeyEncryptionKeys keys, MaterialProviders materialProviders, ObjectProvider<DataKeyCache> cache) {
+        return new EnvelopePayeeCipher(
+                keys, materialProviders, new java.security.SecureRandom(), cache.getIfAvailable(DataKeyCache::disabled));
     }
 
     @Bean
@@ -199,6 +203,11 @@ public class PayoutsConfiguration {
             OutcomeRecorder recorder,
             ObjectMapper json) {
         return new SubmissionSteps(payouts, vault, mapper, classifier, recorder, json);
+    }
+
+    @Bean
+    PayeeLookup payeeLookup(PayeeStore store) {
+        return new PayeeLookup(store);
     }
 
     @Bean

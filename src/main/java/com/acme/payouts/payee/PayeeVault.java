@@ -62,7 +62,12 @@ public class PayeeVault implements PayeeDirectory {
 
     /** Decrypts a payee's destination; only for building the Monoova request. */
     public Optional<PayeeDestination> open(String payeeId) {
-        return store.find(payeeId).map(stored -> codec.decode(cipher.open(payeeId, stored.sealed())));
+        return store.find(payeeId).map(this::open);
+    }
+
+    /** Decrypts a payee record already read from the store (e.g. by the aws2-ddb lookup route). */
+    public PayeeDestination open(StoredPayee stored) {
+        return codec.decode(cipher.open(stored.payee().id(), stored.sealed()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.acme.payouts.payee.PayeeVault;
 import com.acme.payouts.payout.Payout;
 import com.acme.payouts.payout.PayoutEvent;
 import com.acme.payouts.payout.PayoutService;
+import com.acme.payouts.store.StoredPayee;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,7 @@ public class SubmissionSteps {
 
     public static final String PAYOUT_ID = "payoutId";
     public static final String CLAIMED = "claimed";
-    private static final String PAYOUT = "payout";
+    static final String PAYOUT = "payout";
     private static final String DESTINATION = "payeeDestination";
 
     private final PayoutService payouts;
@@ -80,16 +81,20 @@ public class SubmissionSteps {
         }
     }
 
-    /** Loads and decrypts the payee; a payee that is gone ends the payout before any call. */
+    /**
+     * Decrypts the payee the load-payee route found; a payee that is gone ends the payout before any
+     * call to Monoova.
+     */
     public void enrich(Exchange exchange) {
         Payout payout = exchange.getProperty(PAYOUT, Payout.class);
-        Optional<PayeeDestination> destination = vault.open(payout.payeeId());
-        if (destination.isEmpty()) {
+        StoredPayee stored = exchange.getProperty(PayeeLookup.STORED_PAYEE, StoredPayee.class);
+        exchange.removeProperty(PayeeLookup.STORED_PAYEE);
+        if (stored == null) {
             payouts.apply(payout.id(), PayoutEvent.SUBMISSION_REFUSED, "payee " + payout.payeeId() + " no longer exists");
             exchange.setProperty(CLAIMED, false);
             return;
         }
-        exchange.setProperty(DESTINATION, destination.get());
+        exchange.setProperty(DESTINATION, vault.open(stored));
     }
 
     public void buildRequest(Exchange exchange) throws JsonProcessingException {

@@ -22,7 +22,7 @@ public final class DataKeyCache {
     private final int maxEntries;
     private final Duration ttl;
     private final Clock clock;
-    private final LinkedHashMap<ByteBuffer, Entry> entries;
+    private final Lru entries;
 
     private record Entry(byte[] dataKey, Instant expires) {}
 
@@ -30,16 +30,26 @@ public final class DataKeyCache {
         this.maxEntries = maxEntries;
         this.ttl = ttl;
         this.clock = clock;
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Entry> eldest) {
-                boolean evict = size() > DataKeyCache.this.maxEntries;
-                if (evict) {
-                    Arrays.fill(eldest.getValue().dataKey(), (byte) 0);
-                }
-                return evict;
+        this.entries = new Lru(maxEntries);
+    }
+
+    /** Least-recently-used order; wipes a key as it is evicted. */
+    private static final class Lru extends LinkedHashMap<ByteBuffer, Entry> {
+        private final int max;
+
+        Lru(int max) {
+            super(16, 0.75f, true);
+            this.max = max;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Entry> eldest) {
+            boolean evict = size() > max;
+            if (evict) {
+                Arrays.fill(eldest.getValue().dataKey(), (byte) 0);
             }
-        };
+            return evict;
+        }
     }
 
     public static DataKeyCache disabled() {

@@ -25,7 +25,7 @@ public class DynamoPayeeStore implements PayeeStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final ObjectMapper json = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public DynamoPayeeStore(DynamoDbClient dynamo, DynamoTables tables) {
         this.dynamo = dynamo;
@@ -40,7 +40,7 @@ public class DynamoPayeeStore implements PayeeStore {
         item.put("customerId", s(p.customerId()));
         item.put("type", s(p.type().name()));
         try {
-            item.put("masked", s(json.writeValueAsString(p.masked())));
+            item.put("masked", s(JSON.writeValueAsString(p.masked())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise masked payee", e);
         }
@@ -64,16 +64,21 @@ public class DynamoPayeeStore implements PayeeStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(fromItem(item));
+    }
+
+    /** Reads a payees-table item (also used by the aws2-ddb payee lookup in payout-submit). */
+    public static StoredPayee fromItem(Map<String, AttributeValue> item) {
         try {
             Payee payee = new Payee(
                     str(item, "id"),
                     str(item, "customerId"),
                     PayeeType.valueOf(str(item, "type")),
-                    json.readValue(str(item, "masked"), MaskedDestination.class),
+                    JSON.readValue(str(item, "masked"), MaskedDestination.class),
                     Boolean.TRUE.equals(item.get("deEligible").bool()),
                     instant(item, "createdAt"));
-            return Optional.of(new StoredPayee(
-                    payee, new SealedPayee(str(item, "kekId"), bytes(item, "wrappedDataKey"), bytes(item, "ciphertext"))));
+            return new StoredPayee(
+                    payee, new SealedPayee(str(item, "kekId"), bytes(item, "wrappedDataKey"), bytes(item, "ciphertext")));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read masked payee", e);
         }
