@@ -19,6 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.vault.AwsVaultConfiguration;
+import io.micrometer.cloudwatch2.CloudWatchConfig;
+import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -28,6 +31,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.cryptography.materialproviders.MaterialProviders;
@@ -78,6 +82,26 @@ public class AwsConfiguration {
                 .httpClientBuilder(http())
                 .overrideConfiguration(timeouts())
                 .build();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "payouts.aws.cloudwatch-metrics", havingValue = "true", matchIfMissing = true)
+    CloudWatchAsyncClient cloudWatchAsyncClient(AwsProperties aws) {
+        return configure(CloudWatchAsyncClient.builder(), aws)
+                .overrideConfiguration(timeouts())
+                .build();
+    }
+
+    /** Publishes every meter (ours and Spring's) to CloudWatch under {@code payouts.aws.metrics-namespace}. */
+    @Bean
+    @ConditionalOnProperty(name = "payouts.aws.cloudwatch-metrics", havingValue = "true", matchIfMissing = true)
+    CloudWatchMeterRegistry cloudWatchMeterRegistry(CloudWatchAsyncClient cloudWatch, AwsProperties aws) {
+        CloudWatchConfig config = key -> switch (key) {
+            case "cloudwatch.namespace" -> aws.metricsNamespace();
+            case "cloudwatch.step" -> "PT1M";
+            default -> null;
+        };
+        return new CloudWatchMeterRegistry(config, io.micrometer.core.instrument.Clock.SYSTEM, cloudWatch);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiKeySecret Secrets Manager secret holding the Monoova API key
  * @param webhookTokenSecret Secrets Manager secret holding the webhook security token
  * @param secretRefresh how often a secret is read again, so rotation needs no restart
+ * @param metricsNamespace CloudWatch namespace of the service's metrics (the alarms use it)
  */
 @ConfigurationProperties("payouts.aws")
 public record AwsProperties(
@@ -29,4 +30,5 @@ public record AwsProperties(
         @DefaultValue("5m") Duration dataKeyCacheTtl,
         @DefaultValue("monoova/api-key") String apiKeySecret,
         @DefaultValue("monoova/webhook-token") String webhookTokenSecret,
-        @DefaultValue("5m") Duration secretRefresh) {}
+        @DefaultValue("5m") Duration secretRefresh,
+        @DefaultValue("MonoovaPayouts") String metricsNamespace) {}

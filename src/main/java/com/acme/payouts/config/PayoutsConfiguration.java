@@ -15,6 +15,7 @@ import com.acme.payouts.monoova.MonoovaHttp;
 import com.acme.payouts.monoova.MonoovaPublicKeys;
 import com.acme.payouts.monoova.MonoovaRequestMapper;
 import com.acme.payouts.monoova.SubscriptionBootstrap;
+import com.acme.payouts.monitoring.PayoutMetrics;
 import com.acme.payouts.payee.PayeeCodec;
 import com.acme.payouts.payee.PayeeValidator;
 import com.acme.payouts.payee.PayeeVault;
@@ -45,6 +46,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -54,6 +57,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.StringUtils;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.cryptography.materialproviders.MaterialProviders;
 import software.amazon.cryptography.materialproviders.model.MaterialProvidersConfig;
 
@@ -111,8 +116,8 @@ public class PayoutsConfiguration {
     // ---- Monoova ----
 
     @Bean
-    MonoovaHttp monoovaHttp(MonoovaCredentials credentials) {
-        return new MonoovaHttp(credentials::apiKey);
+    MonoovaHttp monoovaHttp(MonoovaCredentials credentials, PayoutMetrics metrics) {
+        return new MonoovaHttp(credentials::apiKey, metrics::monoovaCall);
     }
 
     @Bean
@@ -163,6 +168,22 @@ public class PayoutsConfiguration {
 
     // ---- route beans ----
 
+    @Bean(destroyMethod = "close")
+    PayoutMetrics payoutMetrics(MeterRegistry registry, PayoutStore store, SqsClient sqs, PayoutsProperties props, Clock clock) {
+        var q = props.queues();
+        Map<String, String> urls = new ConcurrentHashMap<>();
+        PayoutMetrics metrics = new PayoutMetrics(registry, store,
+                List.of(q.payoutRequestsDlq(), q.payoutSubmissionsDlq(), q.webhooksDlq()),
+                name -> Long.parseLong(sqs.getQueueAttributes(b -> b.queueUrl(urls.computeIfAbsent(
+                                        name, n -> sqs.getQueueUrl(r -> r.queueName(n)).queueUrl()))
+                                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                        .attributes()
+                        .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)),
+                clock);
+        metrics.start(props.metricsRefresh());
+        return metrics;
+    }
+
     @Bean
     ProblemResponses problemResponses(ObjectMapper json) {
         return new ProblemResponses(json);
@@ -201,8 +222,9 @@ public class PayoutsConfiguration {
             MonoovaRequestMapper mapper,
             MonoovaClassifier classifier,
             OutcomeRecorder recorder,
-            ObjectMapper json) {
-        return new SubmissionSteps(payouts, vault, mapper, classifier, recorder, json);
+            ObjectMapper json,
+            MonoovaHttp http) {
+        return new SubmissionSteps(payouts, vault, mapper, classifier, recorder, json, http);
     }
 
     @Bean

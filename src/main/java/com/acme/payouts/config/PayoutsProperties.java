@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir where the embedded default keeps its database, queues and key-encryption key
  * @param publicBaseUrl the URL Monoova reaches us on (webhook target); defaults to localhost and the server port
+ * @param metricsRefresh how often payout counts, oldest-payout ages and dead-letter depths are read for metrics
  */
 @ConfigurationProperties("payouts")
 public record PayoutsProperties(
@@ -18,7 +19,8 @@ public record PayoutsProperties(
         @DefaultValue Queues queues,
         @DefaultValue Sqs sqs,
         @DefaultValue Sweeper sweeper,
-        @DefaultValue Consumers consumers) {
+        @DefaultValue Consumers consumers,
+        @DefaultValue("60s") java.time.Duration metricsRefresh) {
 
     /** Queue names; each flow has its own dead-letter queue. */
     public record Queues(

@@ -3,6 +3,7 @@ package com.acme.payouts.monoova;
 import com.acme.payouts.messaging.MessageHeaders;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
@@ -16,10 +17,34 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  */
 public class MonoovaHttp {
 
+    private static final String STARTED = "monoovaCallStartedNanos";
+
     private final Supplier<String> apiKey;
+    private final CallObserver observer;
+
+    /** Told how long each call took and what its classified outcome was (metrics). */
+    @FunctionalInterface
+    public interface CallObserver {
+        void call(String operation, String outcome, Duration elapsed);
+    }
 
     public MonoovaHttp(Supplier<String> apiKey) {
+        this(apiKey, (operation, outcome, elapsed) -> {});
+    }
+
+    public MonoovaHttp(Supplier<String> apiKey, CallObserver observer) {
         this.apiKey = apiKey;
+        this.observer = observer;
+    }
+
+    /** Reports a finished call: {@code outcome} is the classified answer (its type names the outcome). */
+    public void observe(Exchange exchange, String operation, Object outcome) {
+        Long started = exchange.getProperty(STARTED, Long.class);
+        if (started != null) {
+            exchange.removeProperty(STARTED);
+            observer.call(operation, outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     /** Basic auth as Monoova documents it: the API key as user name, empty password. */
@@ -51,6 +76,7 @@ public class MonoovaHttp {
     }
 
     private void clean(Message m) {
+        m.getExchange().setProperty(STARTED, System.nanoTime());
         MessageHeaders.keepOnlyCamel(m);
         m.getHeaders().keySet().removeIf(name -> name.startsWith("CamelHttp") || name.startsWith("CamelRest"));
         m.setHeader("Authorization", basicAuthorization(apiKey.get()));

@@ -59,6 +59,7 @@ public class ResolutionSteps {
 
     private void record(Exchange exchange, StatusOutcome outcome) {
         Payout payout = exchange.getProperty(PAYOUT, Payout.class);
+        http.observe(exchange, "status", outcome);
         http.after(exchange);
         exchange.getMessage().setBody(null);
         Optional<PayoutEvent> applied = recorder.recordStatus(payout, outcome);

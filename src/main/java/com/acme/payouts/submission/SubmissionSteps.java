@@ -1,5 +1,6 @@
 package com.acme.payouts.submission;
 
+import com.acme.payouts.monoova.ExecuteOutcome;
 import com.acme.payouts.monoova.MonoovaClassifier;
 import com.acme.payouts.monoova.MonoovaHttp;
 import com.acme.payouts.monoova.MonoovaRequestMapper;
@@ -39,6 +40,7 @@ public class SubmissionSteps {
     private final MonoovaClassifier classifier;
     private final OutcomeRecorder recorder;
     private final ObjectMapper json;
+    private final MonoovaHttp http;
 
     public SubmissionSteps(
             PayoutService payouts,
@@ -46,13 +48,15 @@ public class SubmissionSteps {
             MonoovaRequestMapper mapper,
             MonoovaClassifier classifier,
             OutcomeRecorder recorder,
-            ObjectMapper json) {
+            ObjectMapper json,
+            MonoovaHttp http) {
         this.payouts = payouts;
         this.vault = vault;
         this.mapper = mapper;
         this.classifier = classifier;
         this.recorder = recorder;
         this.json = json;
+        this.http = http;
     }
 
     /** The submission message: which payout, and which submit attempt it is for. */
@@ -106,15 +110,19 @@ public class SubmissionSteps {
 
     public void recordAnswer(Exchange exchange) {
         String payoutId = exchange.getProperty(PAYOUT_ID, String.class);
-        recorder.recordExecute(payoutId, classifier.executeAnswered(exchange.getMessage().getBody(String.class)));
+        ExecuteOutcome outcome = classifier.executeAnswered(exchange.getMessage().getBody(String.class));
+        http.observe(exchange, "execute", outcome);
+        recorder.recordExecute(payoutId, outcome);
         finish(exchange);
     }
 
     public void recordFailure(Exchange exchange) {
         String payoutId = exchange.getProperty(PAYOUT_ID, String.class);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        recorder.recordExecute(payoutId, classifier.executeFailed(
-                MonoovaHttp.failedStatus(caught), MonoovaHttp.failedBody(caught), caught));
+        ExecuteOutcome outcome =
+                classifier.executeFailed(MonoovaHttp.failedStatus(caught), MonoovaHttp.failedBody(caught), caught);
+        http.observe(exchange, "execute", outcome);
+        recorder.recordExecute(payoutId, outcome);
         finish(exchange);
     }
 
