@@ -47,13 +47,15 @@ public class PayoutIntake {
             String idempotencyKey, String source, Requester requester, PayoutRequestFields fields) {
         Optional<Payout> existing = payouts.find(PayoutIds.fromIdempotencyKey(idempotencyKey));
         if (existing.isPresent()) {
-            // A replay is answered from what was stored, even if the payee has changed since.
+            // A replay is answered from what was stored, even if the payee has changed since; never to
+            // a requester who may not see that customer (a key reused across scopes is a conflict).
             Payout original = existing.get();
             return original.requestFingerprint().equals(fingerprintOf(idempotencyKey, source, fields))
+                            && requester.mayAccess(original.customerId())
                     ? new PayoutService.Replayed(original)
                     : new PayoutService.KeyConflict(original);
         }
-        NewPayout valid = validate(idempotencyKey, source, fields);
+        NewPayout valid = validate(idempotencyKey, source, fields, requester);
         NewPayout request = new NewPayout(valid.idempotencyKey(), valid.source(), valid.customerId(), valid.payeeId(),
                 valid.payeeMasked(), valid.amount(), valid.method(), valid.reference(), requester.actor(),
                 approvals.requiresApproval(valid.amount()));
@@ -83,6 +85,10 @@ public class PayoutIntake {
     }
 
     NewPayout validate(String idempotencyKey, String source, PayoutRequestFields f) {
+        return validate(idempotencyKey, source, f, Requester.of(new Actor(source, source)));
+    }
+
+    NewPayout validate(String idempotencyKey, String source, PayoutRequestFields f, Requester requester) {
         List<FieldError> errors = new ArrayList<>();
         Money amount = null;
         try {
@@ -106,8 +112,11 @@ public class PayoutIntake {
         if (!errors.isEmpty()) {
             throw RequestRejectedException.invalid(errors);
         }
-        PayeeFacts payee = payees.facts(f.payeeId()).orElseThrow(() -> RequestRejectedException.unprocessable(
-                List.of(new FieldError("payeeId", "not-found", "no payee with this id"))));
+        // A payee of a customer the requester is not scoped to is, to that requester, no payee at all.
+        PayeeFacts payee = payees.facts(f.payeeId())
+                .filter(p -> requester.mayAccess(p.customerId()))
+                .orElseThrow(() -> RequestRejectedException.unprocessable(
+                        List.of(new FieldError("payeeId", "not-found", "no payee with this id"))));
         if (method == PayoutMethod.DE) {
             if (!payee.bankAccount()) {
                 errors.add(new FieldError("method", "de-needs-bank-account", "Direct Entry pays bank accounts only; use NPP for a PayID"));

@@ -47,7 +47,7 @@ public record Caller(
     }
 
     public Requester requester() {
-        return new Requester(actor(), perRequestLimit, dailyLimit);
+        return new Requester(actor(), perRequestLimit, dailyLimit, customers);
     }
 
     @Override
