@@ -49,7 +49,7 @@ public class AuditApi {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("seq", e.seq());
         v.put("at", e.at().toString());
-        v.put("actor", Map.of("id", e.actorId(), "name", e.actorName()));
+        v.put("actor", Map.of("principal", e.actorId(), "name", e.actorName()));
         v.put("action", e.action());
         v.put("entity", e.entity());
         v.put("before", parse(e.before()));

@@ -30,7 +30,7 @@ public record PayoutView(
         @JsonInclude(JsonInclude.Include.NON_NULL) ActorView decidedBy) {
 
     /** A principal as the API shows it: id and name, never a credential. */
-    public record ActorView(String id, String name) {
+    public record ActorView(String principal, String name) {
         static ActorView of(Actor a) {
             return a == null ? null : new ActorView(a.id(), a.name());
         }
