@@ -26,6 +26,11 @@ public class ProblemWriter {
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());
         response.setStatus(status);
+        // Also answers given before Spring Security's header writer runs (413) carry the security headers.
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(json.writeValueAsString(problem));
