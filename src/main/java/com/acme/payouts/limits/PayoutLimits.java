@@ -6,7 +6,6 @@ import com.acme.payouts.payout.SpendingLimits;
 import com.acme.payouts.store.LimitCounterStore;
 import com.acme.payouts.store.LimitCounterStore.Increment;
 import com.acme.payouts.support.LimitExceededException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -90,9 +89,5 @@ public class PayoutLimits implements SpendingLimits {
 
     static long cents(Money money) {
         return money.amount().movePointRight(2).longValueExact();
-    }
-
-    static Money aud(BigDecimal value) {
-        return value == null ? null : Money.aud(value);
     }
 }
