@@ -21,6 +21,13 @@ CREATE TABLE IF NOT EXISTS payouts (
     updated_at             TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     history                CLOB           NOT NULL
 );
+-- Maker-checker (issue 6): who asked, until when it may be approved, who decided. Added with ALTER so an
+-- existing ./data keeps working.
+ALTER TABLE payouts ADD COLUMN IF NOT EXISTS created_by_id     VARCHAR(200);
+ALTER TABLE payouts ADD COLUMN IF NOT EXISTS created_by_name   VARCHAR(200);
+ALTER TABLE payouts ADD COLUMN IF NOT EXISTS approval_deadline TIMESTAMP(6) WITH TIME ZONE;
+ALTER TABLE payouts ADD COLUMN IF NOT EXISTS decided_by_id     VARCHAR(200);
+ALTER TABLE payouts ADD COLUMN IF NOT EXISTS decided_by_name   VARCHAR(200);
 CREATE UNIQUE INDEX IF NOT EXISTS payouts_monoova_reference ON payouts (monoova_reference);
 CREATE INDEX IF NOT EXISTS payouts_status_updated ON payouts (status, updated_at);
 CREATE INDEX IF NOT EXISTS payouts_created ON payouts (created_at, id);
@@ -56,4 +63,47 @@ CREATE TABLE IF NOT EXISTS webhook_receipts (
     detail      VARCHAR(1000),
     received_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     updated_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);
+
+-- API keys (issue 6): only a salted HMAC of each secret is stored, never the secret.
+CREATE TABLE IF NOT EXISTS api_keys (
+    id                  VARCHAR(64)   PRIMARY KEY,
+    name                VARCHAR(100)  NOT NULL,
+    roles               VARCHAR(500)  NOT NULL,
+    customers           VARCHAR(4000) NOT NULL,
+    salt                VARBINARY(64) NOT NULL,
+    secret_hash         VARBINARY(64) NOT NULL,
+    previous_salt       VARBINARY(64),
+    previous_hash       VARBINARY(64),
+    previous_valid_until TIMESTAMP(6) WITH TIME ZONE,
+    per_request_limit   DECIMAL(15, 2),
+    daily_limit         DECIMAL(15, 2),
+    created_by          VARCHAR(200)  NOT NULL,
+    created_at          TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    rotated_at          TIMESTAMP(6) WITH TIME ZONE,
+    revoked_at          TIMESTAMP(6) WITH TIME ZONE,
+    version             BIGINT        NOT NULL
+);
+
+-- The audit trail (issue 6): a hash chain; the primary key on the sequence number is what keeps it
+-- linear when several writers append at once (the loser re-reads the head and tries the next number).
+CREATE TABLE IF NOT EXISTS audit_log (
+    seq         BIGINT        PRIMARY KEY,
+    at          TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    actor_id    VARCHAR(200)  NOT NULL,
+    actor_name  VARCHAR(200)  NOT NULL,
+    action      VARCHAR(100)  NOT NULL,
+    entity      VARCHAR(200)  NOT NULL,
+    before_json CLOB,
+    after_json  CLOB,
+    prev_hash   VARCHAR(64)   NOT NULL,
+    hash        VARCHAR(64)   NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_log_entity ON audit_log (entity, seq);
+
+-- Daily totals for limits (issue 6), in cents, one row per counter and day; increments are conditional.
+CREATE TABLE IF NOT EXISTS limit_counters (
+    counter_id  VARCHAR(300)  PRIMARY KEY,
+    total_cents BIGINT        NOT NULL,
+    expires_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );

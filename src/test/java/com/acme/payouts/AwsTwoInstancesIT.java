@@ -68,6 +68,7 @@ class AwsTwoInstancesIT {
             secrets.createSecret(b -> b.name(prefix + "monoova/api-key").secretString(sandbox.apiKey()));
             secrets.createSecret(b -> b.name(prefix + "monoova/webhook-token").secretString(token));
         }
+        String pepper = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes());
         Path runDir = AppProcess.buildDir().resolve("aws-two-instances").resolve(prefix);
         int sqsPort = AppProcess.freePort();
         sqs = EmbeddedSqsServer.start(sqsPort, runDir.resolve("sqs"), new PayoutsProperties.Queues(
@@ -84,6 +85,8 @@ class AwsTwoInstancesIT {
                     .env("MONOOVA_API_KEY_SECRET", prefix + "monoova/api-key")
                     .env("MONOOVA_WEBHOOK_TOKEN_SECRET", prefix + "monoova/webhook-token")
                     .env("MONOOVA_BASE_URL", sandbox.baseUri().toString())
+                    // In AWS the task gets it from Secrets Manager; every instance must share it.
+                    .env("PAYOUTS_API_KEY_PEPPER", pepper)
                     .jvmArg("-Xmx512m")
                     .jvmArg("-XX:+UseSerialGC")
                     .jvmArg("-XX:TieredStopAtLevel=1")

@@ -3,6 +3,9 @@ package com.acme.payouts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.payouts.support.EmbeddedDefaultTest;
+import com.acme.payouts.support.PayoutsClient;
+import com.acme.payouts.support.TestCredentials;
+import com.acme.payouts.support.TestJwts;
 import com.acme.payouts.support.PayoutsClient.Reply;
 import com.acme.payouts.support.Queues;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,11 +34,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Payee details (account number, account name, PayID) are personal data: they may exist in clear
- * only in the request that registers them and in the one execute call to Monoova. This test pays
- * payees with unique "canary" values through every path, then scans everything the service wrote or
- * said for them in plain text: the data directory (H2 store, queue store, key files), every message
- * on every queue, the log output and every API response. Each scanner is proved able to see a planted
- * or known value, so a scanner that silently sees nothing fails the test.
+ * only in the request that registers them and in the one execute call to Monoova. Credentials (API
+ * key secrets, bearer tokens, JWTs) exist in clear only in the caller's hands and, for an API key,
+ * in the one response that issues it. This test pays payees with unique "canary" values through every
+ * path, calling with a canary API key and a canary JWT and refused with canary bearer tokens, then
+ * scans everything the service wrote or said for them in plain text: the data directory (H2 store,
+ * queue store, key files), every message on every queue, the log output and every API response. Each
+ * scanner is proved able to see a planted or known value, so a scanner that silently sees nothing
+ * fails the test.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CanaryIT extends EmbeddedDefaultTest {
@@ -52,6 +58,9 @@ class CanaryIT extends EmbeddedDefaultTest {
 
     @Value("${monoova.webhook-token}")
     private String token;
+
+    /** Pays as the canary API key. */
+    private PayoutsClient payer;
 
     @Test
     void payee_details_never_appear_in_plain_text_in_files_queues_logs_or_responses(CapturedOutput output)
@@ -72,8 +81,28 @@ class CanaryIT extends EmbeddedDefaultTest {
         canaries.put("email", email);
         canaries.put("email local part", emailLocal);
 
+        // -- credentials: an API key (its token is shown once, in the response that issues it), a JWT,
+        // and bearer tokens the service must refuse without repeating them anywhere --
+        Reply issued = api.post("/v1/api-keys", "{\"name\":\"canary app\",\"roles\":[\"payee:write\",\"payee:read\","
+                + "\"payout:create\",\"payout:read\"]}", Map.of());
+        assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
+        String apiKeyToken = issued.body().path("token").asText();
+        String apiKeySecret = apiKeyToken.substring("pk_".length() + 16 + 1);
+        String jwt = TestJwts.shared().token("canary-user", List.of("payout:read", "payee:read"), List.of());
+        String refusedBearer = "canary-bearer-" + letters(24);
+        String forgedJwt = TestJwts.shared().forged("canary-forger", List.of("ops"));
+        canaries.put("API key token", apiKeyToken);
+        canaries.put("API key secret", apiKeySecret);
+        canaries.put("JWT", jwt);
+        canaries.put("JWT signature", jwt.substring(jwt.lastIndexOf('.') + 1));
+        canaries.put("refused bearer token", refusedBearer);
+        canaries.put("forged JWT", forgedJwt);
+        canaries.put("bootstrap token", TestCredentials.BOOTSTRAP_TOKEN);
+        PayoutsClient asKey = api.as(apiKeyToken);
+        payer = asKey;
+
         // -- exercise every path a payee's details can travel --
-        String bank = api.createBankPayee(customer, accountName, "062-000", accountNumber).id();
+        String bank = asKey.createBankPayee(customer, accountName, "062-000", accountNumber).id();
         String payId = api.createPayIdPayee(customer, accountName, "Email", email).id();
         List<String> payouts = new ArrayList<>();
         payouts.add(pay(bank, "61.00", "NPP", "Canary 1", "COMPLETED"));
@@ -81,9 +110,13 @@ class CanaryIT extends EmbeddedDefaultTest {
         payouts.add(pay(bank, "63.00", "DE", "Canary 3", "COMPLETED"));
         payouts.add(pay(payId, "64.00", "NPP", "Canary SBX-REJECT", "FAILED"));
         payouts.add(pay(bank, "65.00", "NPP", "Canary SBX-500C", "COMPLETED"));
-        api.get("/v1/payees/" + bank);
-        api.get("/v1/payees/" + payId);
-        api.listPayouts("customerId=" + customer);
+        asKey.get("/v1/payees/" + bank);
+        api.as(jwt).get("/v1/payees/" + payId);
+        api.as(jwt).listPayouts("customerId=" + customer);
+        assertThat(api.as(refusedBearer).get("/v1/payouts").status()).isEqualTo(401);
+        assertThat(api.as(forgedJwt).get("/v1/payouts").status()).isEqualTo(401);
+        assertThat(api.as(apiKeyToken + "x").post("/v1/payees", "{}", Map.of()).status()).isEqualTo(401);
+        assertThat(api.get("/v1/audit?entity=payee:" + bank).status()).isEqualTo(200);
         // Refused inputs that carry the canary must not echo it either.
         Reply badPayee = api.post("/v1/payees", "{\"customerId\":\"" + customer + "\",\"type\":\"BANK_ACCOUNT\",\"accountName\":\""
                 + accountName + "\",\"bsb\":\"062-00\",\"accountNumber\":\"" + accountNumber + "X\"}", Map.of());
@@ -173,6 +206,11 @@ class CanaryIT extends EmbeddedDefaultTest {
                 .as("the response scan sees masked payee values")
                 .anyMatch(raw -> raw.contains(accountNumber.substring(5)));
         for (Reply r : transcript) {
+            if (r == issued) {
+                // The one response that may carry the key's token: it issues it.
+                assertThat(r.raw()).contains(apiKeyToken);
+                continue;
+            }
             StringBuilder text = new StringBuilder(r.raw());
             r.headers().forEach((k, v) -> text.append('\n').append(k).append(": ").append(String.join(",", v)));
             hits(text.toString().getBytes(StandardCharsets.UTF_8), canaries)
@@ -184,7 +222,7 @@ class CanaryIT extends EmbeddedDefaultTest {
 
     /** Pays and waits for {@code status}; returns the payout id. */
     private String pay(String payee, String amount, String method, String reference, String status) {
-        Reply r = api.createPayout("canary-" + UUID.randomUUID(), payee, amount, method, reference);
+        Reply r = payer.createPayout("canary-" + UUID.randomUUID(), payee, amount, method, reference);
         assertThat(r.status()).as(r.raw()).isEqualTo(202);
         JsonNode done = api.awaitPayout(r.id(), SETTLE, s -> s.equals("COMPLETED") || s.equals("FAILED"));
         assertThat(done.path("status").asText()).as("%s", done).isEqualTo(status);

@@ -3,6 +3,7 @@ package com.acme.payouts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.payouts.support.AppProcess;
+import com.acme.payouts.support.TestCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -65,6 +66,7 @@ class PayoutThroughputIT {
     private static final String JVM_ARGS = System.getProperty("payouts.perf.jvm-args", "-Xmx1g");
     private static final Duration COMPLETE_WITHIN = Duration.ofSeconds(Long.getLong("payouts.perf.timeout-seconds", 600));
     private static final String API_KEY = "perf-api-key";
+    private static final String BEARER = "Bearer " + TestCredentials.BOOTSTRAP_TOKEN;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static AppProcess app;
@@ -87,6 +89,11 @@ class PayoutThroughputIT {
                 // read the sandbox's ledger through its control API.
                 .env("MONOOVA_SANDBOX_PORT", String.valueOf(sandboxPort))
                 .env("MONOOVA_API_KEY", API_KEY)
+                // A measurement of throughput, not of the per-credential rate limit or the daily limits.
+                .env("PAYOUTS_RATE_LIMIT_PER_SECOND", "100000")
+                .env("PAYOUTS_RATE_LIMIT_BURST", "100000")
+                .env("PAYOUTS_DAILY_LIMIT_PER_CREDENTIAL", "1000000000.00")
+                .env("PAYOUTS_DAILY_LIMIT_PER_CUSTOMER", "1000000000.00")
                 .appArg("--monoova.sandbox.npp-completion-delay=" + NPP_DELAY);
         for (String arg : JVM_ARGS.trim().split("\\s+")) {
             if (!arg.isBlank()) {
@@ -218,6 +225,7 @@ class PayoutThroughputIT {
                             .timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json")
                             .header("Idempotency-Key", r[0])
+                            .header("Authorization", BEARER)
                             .POST(HttpRequest.BodyPublishers.ofString(r[1]))
                             .build();
                     Instant at = Instant.now();
@@ -280,6 +288,7 @@ class PayoutThroughputIT {
     private String createPayee(String body) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/v1/payees"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", BEARER)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -290,6 +299,8 @@ class PayoutThroughputIT {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
         if (sandboxAuth) {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((API_KEY + ":").getBytes(StandardCharsets.UTF_8)));
+        } else {
+            b.header("Authorization", BEARER);
         }
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("%s: %s", url, r.body()).isEqualTo(200);

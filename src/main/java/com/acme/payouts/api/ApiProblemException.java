@@ -35,6 +35,10 @@ public class ApiProblemException extends RuntimeException {
         return new ApiProblemException(415, "unsupported-media-type", "Unsupported Media Type", detail, List.of());
     }
 
+    public static ApiProblemException forbidden(String type, String detail) {
+        return new ApiProblemException(403, type, "Forbidden", detail, List.of());
+    }
+
     public static ApiProblemException unauthorized(String detail) {
         return new ApiProblemException(401, "unauthorized", "Unauthorized", detail, List.of());
     }

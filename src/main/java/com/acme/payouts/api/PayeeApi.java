@@ -1,8 +1,11 @@
 package com.acme.payouts.api;
 
+import com.acme.payouts.audit.AuditLog;
 import com.acme.payouts.payee.Payee;
 import com.acme.payouts.payee.PayeeInput;
 import com.acme.payouts.payee.PayeeVault;
+import com.acme.payouts.security.Caller;
+import com.acme.payouts.security.Callers;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,11 +20,13 @@ public class PayeeApi {
     private final PayeeVault vault;
     private final ApiResponses responses;
     private final ObjectMapper json;
+    private final AuditLog audit;
 
-    public PayeeApi(PayeeVault vault, ApiResponses responses, ObjectMapper json) {
+    public PayeeApi(PayeeVault vault, ApiResponses responses, ObjectMapper json, AuditLog audit) {
         this.vault = vault;
         this.responses = responses;
         this.json = json;
+        this.audit = audit;
     }
 
     /** A payee as the API shows it ({@code Payee} in the contract): masked values only. */
@@ -49,13 +54,23 @@ public class PayeeApi {
         PayeeInput input = new PayeeInput(
                 text(body, "type"), text(body, "bsb"), text(body, "accountNumber"), text(body, "accountName"),
                 text(body, "payIdType"), text(body, "payId"));
-        Payee payee = vault.register(text(body, "customerId"), input);
+        Caller caller = Callers.of(exchange);
+        String customerId = text(body, "customerId");
+        if (!caller.mayAccess(customerId)) {
+            throw ApiProblemException.forbidden("customer-scope", "this credential is not scoped to that customer");
+        }
+        Payee payee = vault.register(customerId, input);
+        audit.append("payee.created", "payee:" + payee.id(), caller.actor(), null, PayeeView.of(payee));
         responses.respond(exchange, 201, PayeeView.of(payee), Map.of("Location", "/v1/payees/" + payee.id()));
     }
 
     public void get(Exchange exchange) {
         String id = exchange.getIn().getHeader("payeeId", String.class);
-        Payee payee = vault.find(id).orElseThrow(() -> ApiProblemException.notFound("no payee " + id));
+        Caller caller = Callers.of(exchange);
+        // Out of scope is indistinguishable from not there.
+        Payee payee = vault.find(id)
+                .filter(p -> caller.mayAccess(p.customerId()))
+                .orElseThrow(() -> ApiProblemException.notFound("no payee " + id));
         responses.respond(exchange, 200, PayeeView.of(payee), Map.of());
     }
 

@@ -1,6 +1,8 @@
 package com.acme.payouts.api;
 
+import com.acme.payouts.payout.Actor;
 import com.acme.payouts.payout.Payout;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.acme.payouts.payout.Transition;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +24,17 @@ public record PayoutView(
         int submitAttempts,
         Instant createdAt,
         Instant updatedAt,
-        List<TransitionView> history) {
+        List<TransitionView> history,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ActorView createdBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant approvalDeadline,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ActorView decidedBy) {
+
+    /** A principal as the API shows it: id and name, never a credential. */
+    public record ActorView(String principal, String name) {
+        static ActorView of(Actor a) {
+            return a == null ? null : new ActorView(a.id(), a.name());
+        }
+    }
 
     public record TransitionView(String from, String to, String event, Instant at, String detail) {
         static TransitionView of(Transition t) {
@@ -52,6 +64,9 @@ public record PayoutView(
                 p.submitAttempts(),
                 p.createdAt(),
                 p.updatedAt(),
-                p.history().stream().map(TransitionView::of).toList());
+                p.history().stream().map(TransitionView::of).toList(),
+                ActorView.of(p.createdBy()),
+                p.approvalDeadline(),
+                ActorView.of(p.decidedBy()));
     }
 }

@@ -2,6 +2,7 @@ package com.acme.payouts.api;
 
 import com.acme.payouts.store.InvalidCursorException;
 import com.acme.payouts.support.FieldError;
+import com.acme.payouts.support.LimitExceededException;
 import com.acme.payouts.support.RequestRejectedException;
 import com.acme.payouts.webhook.WebhookAuthenticationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,6 +36,8 @@ public class ProblemResponses {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (caught instanceof ApiProblemException p) {
             write(exchange, p.status(), p.type(), p.title(), p.getMessage(), p.errors());
+        } else if (caught instanceof LimitExceededException l) {
+            write(exchange, 422, "limit-exceeded", "Unprocessable Content", l.getMessage(), l.errors());
         } else if (caught instanceof RequestRejectedException r) {
             boolean invalid = r.kind() == RequestRejectedException.Kind.INVALID;
             write(exchange,

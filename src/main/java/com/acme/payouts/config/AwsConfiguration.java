@@ -5,10 +5,16 @@ import com.acme.payouts.aws.RefreshingSecret;
 import com.acme.payouts.monoova.MonoovaCredentials;
 import com.acme.payouts.payee.crypto.DataKeyCache;
 import com.acme.payouts.payee.crypto.KeyEncryptionKeys;
+import com.acme.payouts.store.ApiKeyStore;
+import com.acme.payouts.store.AuditStore;
+import com.acme.payouts.store.LimitCounterStore;
 import com.acme.payouts.store.PayeeStore;
 import com.acme.payouts.store.PayoutStore;
 import com.acme.payouts.store.ProcessedMessageStore;
 import com.acme.payouts.store.WebhookReceiptStore;
+import com.acme.payouts.store.dynamodb.DynamoApiKeyStore;
+import com.acme.payouts.store.dynamodb.DynamoAuditStore;
+import com.acme.payouts.store.dynamodb.DynamoLimitCounterStore;
 import com.acme.payouts.store.dynamodb.DynamoPayeeStore;
 import com.acme.payouts.store.dynamodb.DynamoPayoutStore;
 import com.acme.payouts.store.dynamodb.DynamoProcessedMessageStore;
@@ -132,6 +138,21 @@ public class AwsConfiguration {
     @Bean
     WebhookReceiptStore webhookReceiptStore(DynamoDbClient dynamo, DynamoTables tables, Clock clock) {
         return new DynamoWebhookReceiptStore(dynamo, tables, clock);
+    }
+
+    @Bean
+    ApiKeyStore apiKeyStore(DynamoDbClient dynamo, DynamoTables tables) {
+        return new DynamoApiKeyStore(dynamo, tables);
+    }
+
+    @Bean
+    AuditStore auditStore(DynamoDbClient dynamo, DynamoTables tables) {
+        return new DynamoAuditStore(dynamo, tables);
+    }
+
+    @Bean
+    LimitCounterStore limitCounterStore(DynamoDbClient dynamo, DynamoTables tables) {
+        return new DynamoLimitCounterStore(dynamo, tables);
     }
 
     @Bean

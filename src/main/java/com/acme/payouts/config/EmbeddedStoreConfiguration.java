@@ -3,10 +3,16 @@ package com.acme.payouts.config;
 import com.acme.payouts.monoova.MonoovaCredentials;
 import com.acme.payouts.payee.crypto.KeyEncryptionKeys;
 import com.acme.payouts.payee.crypto.LocalKeyEncryptionKeys;
+import com.acme.payouts.store.ApiKeyStore;
+import com.acme.payouts.store.AuditStore;
+import com.acme.payouts.store.LimitCounterStore;
 import com.acme.payouts.store.PayeeStore;
 import com.acme.payouts.store.PayoutStore;
 import com.acme.payouts.store.ProcessedMessageStore;
 import com.acme.payouts.store.WebhookReceiptStore;
+import com.acme.payouts.store.embedded.EmbeddedApiKeyStore;
+import com.acme.payouts.store.embedded.EmbeddedAuditStore;
+import com.acme.payouts.store.embedded.EmbeddedLimitCounterStore;
 import com.acme.payouts.store.embedded.EmbeddedPayeeStore;
 import com.acme.payouts.store.embedded.EmbeddedPayoutStore;
 import com.acme.payouts.store.embedded.EmbeddedProcessedMessageStore;
@@ -18,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import software.amazon.cryptography.materialproviders.MaterialProviders;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The embedded default's stores (one H2 file database under the data directory), its local
@@ -55,5 +62,20 @@ public class EmbeddedStoreConfiguration {
     @Bean
     WebhookReceiptStore webhookReceiptStore(NamedParameterJdbcTemplate jdbc, Clock clock) {
         return new EmbeddedWebhookReceiptStore(jdbc, clock);
+    }
+
+    @Bean
+    ApiKeyStore apiKeyStore(NamedParameterJdbcTemplate jdbc) {
+        return new EmbeddedApiKeyStore(jdbc);
+    }
+
+    @Bean
+    AuditStore auditStore(NamedParameterJdbcTemplate jdbc) {
+        return new EmbeddedAuditStore(jdbc);
+    }
+
+    @Bean
+    LimitCounterStore limitCounterStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx) {
+        return new EmbeddedLimitCounterStore(jdbc, tx);
     }
 }

@@ -23,7 +23,11 @@ import com.acme.payouts.payee.crypto.DataKeyCache;
 import com.acme.payouts.payee.crypto.EnvelopePayeeCipher;
 import com.acme.payouts.payee.crypto.KeyEncryptionKeys;
 import com.acme.payouts.payee.crypto.PayeeCipher;
+import com.acme.payouts.audit.AuditLog;
+import com.acme.payouts.payout.ApprovalPolicy;
+import com.acme.payouts.payout.PayoutAudit;
 import com.acme.payouts.payout.PayoutIntake;
+import com.acme.payouts.payout.SpendingLimits;
 import com.acme.payouts.payout.PayoutService;
 import com.acme.payouts.store.PayeeStore;
 import com.acme.payouts.store.PayoutStore;
@@ -84,13 +88,13 @@ public class PayoutsConfiguration {
     // ---- domain ----
 
     @Bean
-    PayoutService payoutService(PayoutStore store, Clock clock) {
-        return new PayoutService(store, clock);
+    PayoutService payoutService(PayoutStore store, Clock clock, PayoutAudit audit, ApprovalPolicy approvals) {
+        return new PayoutService(store, clock, audit, approvals.timeToLive());
     }
 
     @Bean
-    PayoutIntake payoutIntake(PayoutService payouts, PayeeVault vault) {
-        return new PayoutIntake(payouts, vault);
+    PayoutIntake payoutIntake(PayoutService payouts, PayeeVault vault, ApprovalPolicy approvals, SpendingLimits limits) {
+        return new PayoutIntake(payouts, vault, approvals, limits);
     }
 
     // ---- payee vault ----
@@ -195,8 +199,8 @@ public class PayoutsConfiguration {
     }
 
     @Bean
-    PayeeApi payeeApi(PayeeVault vault, ApiResponses responses, ObjectMapper json) {
-        return new PayeeApi(vault, responses, json);
+    PayeeApi payeeApi(PayeeVault vault, ApiResponses responses, ObjectMapper json, AuditLog audit) {
+        return new PayeeApi(vault, responses, json, audit);
     }
 
     @Bean
@@ -206,8 +210,10 @@ public class PayoutsConfiguration {
 
     @Bean
     PayoutRequestConsumer payoutRequestConsumer(
-            ContractValidator contract, PayoutIntake intake, ObjectMapper json, PayoutsProperties props) {
-        return new PayoutRequestConsumer(contract, intake, json, "sqs:" + props.queues().payoutRequests());
+            ContractValidator contract, PayoutIntake intake, ObjectMapper json, PayoutsSecurityProperties security) {
+        // Trusted by queue policy (only the upstream systems may send), still validated, and
+        // attributed to this configured source: its limits and audit entries carry this name.
+        return new PayoutRequestConsumer(contract, intake, json, security.queueSourceName());
     }
 
     @Bean

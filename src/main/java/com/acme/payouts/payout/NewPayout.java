@@ -5,6 +5,8 @@ package com.acme.payouts.payout;
  *
  * @param source who sent it ({@code api} or {@code sqs:<name>}); recorded, not part of the fingerprint
  * @param payeeMasked masked summary of the destination, for display
+ * @param createdBy the principal asking for it
+ * @param requiresApproval held in PENDING_APPROVAL until a checker approves it (maker-checker)
  */
 public record NewPayout(
         String idempotencyKey,
@@ -14,7 +16,23 @@ public record NewPayout(
         String payeeMasked,
         Money amount,
         PayoutMethod method,
-        String reference) {
+        String reference,
+        Actor createdBy,
+        boolean requiresApproval) {
+
+    /** A request that needs no approval, created by the principal named like its source. */
+    public NewPayout(
+            String idempotencyKey,
+            String source,
+            String customerId,
+            String payeeId,
+            String payeeMasked,
+            Money amount,
+            PayoutMethod method,
+            String reference) {
+        this(idempotencyKey, source, customerId, payeeId, payeeMasked, amount, method, reference,
+                new Actor(source, source), false);
+    }
 
     /** What makes two requests "the same request" for idempotency. */
     public String fingerprint() {

@@ -14,6 +14,9 @@ import java.util.Objects;
  *
  * @param monoovaReference the {@code uniqueReference} sent to Monoova; fixed at creation so every
  *     attempt for this payout carries the same one
+ * @param createdBy the principal that asked for it (null only for payouts stored before that was recorded)
+ * @param approvalDeadline for a payout held for approval: when the approval expires; otherwise null
+ * @param decidedBy the checker who approved or rejected it, if anyone did
  */
 public record Payout(
         String id,
@@ -34,13 +37,59 @@ public record Payout(
         int submitAttempts,
         Instant createdAt,
         Instant updatedAt,
-        List<Transition> history) {
+        List<Transition> history,
+        Actor createdBy,
+        Instant approvalDeadline,
+        Actor decidedBy) {
 
     public Payout {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(amount, "amount");
         history = List.copyOf(history);
+    }
+
+    /** A payout without maker-checker data (as stored before it existed). */
+    public Payout(
+            String id,
+            String idempotencyKey,
+            String requestFingerprint,
+            String source,
+            String customerId,
+            String payeeId,
+            String payeeMasked,
+            Money amount,
+            PayoutMethod method,
+            String reference,
+            String monoovaReference,
+            PayoutStatus status,
+            long version,
+            Long monoovaTransactionId,
+            String failureReason,
+            int submitAttempts,
+            Instant createdAt,
+            Instant updatedAt,
+            List<Transition> history) {
+        this(id, idempotencyKey, requestFingerprint, source, customerId, payeeId, payeeMasked, amount, method,
+                reference, monoovaReference, status, version, monoovaTransactionId, failureReason, submitAttempts,
+                createdAt, updatedAt, history, null, null, null);
+    }
+
+    /** A new payout in {@link PayoutStatus#RECEIVED}, created by the principal named like its source. */
+    public static Payout received(
+            String id,
+            String idempotencyKey,
+            String requestFingerprint,
+            String source,
+            String customerId,
+            String payeeId,
+            String payeeMasked,
+            Money amount,
+            PayoutMethod method,
+            String reference,
+            Instant now) {
+        return received(id, idempotencyKey, requestFingerprint, source, customerId, payeeId, payeeMasked, amount,
+                method, reference, new Actor(source, source), now);
     }
 
     /** A new payout in {@link PayoutStatus#RECEIVED}. */
@@ -55,6 +104,7 @@ public record Payout(
             Money amount,
             PayoutMethod method,
             String reference,
+            Actor createdBy,
             Instant now) {
         return new Payout(
                 id,
@@ -75,7 +125,54 @@ public record Payout(
                 0,
                 now,
                 now,
-                List.of(new Transition(null, PayoutStatus.RECEIVED, null, now, "accepted from " + source)));
+                List.of(new Transition(null, PayoutStatus.RECEIVED, null, now, "accepted from " + source)),
+                createdBy,
+                null,
+                null);
+    }
+
+    /**
+     * A new payout held in {@link PayoutStatus#PENDING_APPROVAL} from the start: it is never in
+     * RECEIVED (where the sweeper would submit it) before a checker approved it.
+     */
+    public static Payout pendingApproval(
+            String id,
+            String idempotencyKey,
+            String requestFingerprint,
+            String source,
+            String customerId,
+            String payeeId,
+            String payeeMasked,
+            Money amount,
+            PayoutMethod method,
+            String reference,
+            Actor createdBy,
+            Instant deadline,
+            Instant now) {
+        return new Payout(
+                id,
+                idempotencyKey,
+                requestFingerprint,
+                source,
+                customerId,
+                payeeId,
+                payeeMasked,
+                amount,
+                method,
+                reference,
+                PayoutIds.monoovaReference(id),
+                PayoutStatus.PENDING_APPROVAL,
+                1,
+                null,
+                null,
+                0,
+                now,
+                now,
+                List.of(new Transition(null, PayoutStatus.PENDING_APPROVAL, null, now,
+                        "accepted from " + source + "; held for approval until " + deadline)),
+                createdBy,
+                deadline,
+                null);
     }
 
     /** Whether {@code event} is legal from the current status. */
@@ -89,13 +186,24 @@ public record Payout(
      * @throws IllegalTransitionException if the table has no such edge from the current status
      */
     public Payout apply(PayoutEvent event, Instant at, String detail) {
+        return apply(event, at, detail, null);
+    }
+
+    /**
+     * Applies {@code event} on behalf of {@code actor}; an approval or rejection records the actor as
+     * the checker who decided.
+     */
+    public Payout apply(PayoutEvent event, Instant at, String detail, Actor actor) {
         PayoutStatus to = PayoutStateMachine.next(status, event)
                 .orElseThrow(() -> new IllegalTransitionException(id, status, event));
         List<Transition> newHistory = new ArrayList<>(history);
         newHistory.add(new Transition(status, to, event, at, detail));
         int attempts = event == PayoutEvent.SUBMIT_STARTED ? submitAttempts + 1 : submitAttempts;
-        String reason = to == PayoutStatus.FAILED || to == PayoutStatus.RETURNED ? detail : failureReason;
-        return changed(to, version + 1, monoovaTransactionId, reason, attempts, at, newHistory);
+        String reason = to == PayoutStatus.FAILED || to == PayoutStatus.RETURNED || to == PayoutStatus.CANCELLED
+                ? detail
+                : failureReason;
+        Actor checker = event == PayoutEvent.APPROVED || event == PayoutEvent.APPROVAL_REJECTED ? actor : decidedBy;
+        return changed(to, version + 1, monoovaTransactionId, reason, attempts, at, newHistory, checker);
     }
 
     /** Records Monoova's transaction id; not a status change, so the version stays for the caller's CAS. */
@@ -103,7 +211,7 @@ public record Payout(
         if (transactionId == null || transactionId == 0L) {
             return this;
         }
-        return changed(status, version, transactionId, failureReason, submitAttempts, updatedAt, history);
+        return changed(status, version, transactionId, failureReason, submitAttempts, updatedAt, history, decidedBy);
     }
 
     /** A copy with the fields a payout's life can change; what was asked for never changes. */
@@ -114,7 +222,8 @@ public record Payout(
             String newFailureReason,
             int newSubmitAttempts,
             Instant newUpdatedAt,
-            List<Transition> newHistory) {
+            List<Transition> newHistory,
+            Actor newDecidedBy) {
         return new Payout(
                 id,
                 idempotencyKey,
@@ -134,6 +243,9 @@ public record Payout(
                 newSubmitAttempts,
                 createdAt,
                 newUpdatedAt,
-                newHistory);
+                newHistory,
+                createdBy,
+                approvalDeadline,
+                newDecidedBy);
     }
 }

@@ -17,5 +17,11 @@ public enum PayoutEvent {
     /** A status lookup proved Monoova never received the reference: it may be sent again, same reference. */
     NOT_RECEIVED_BY_MONOOVA,
     /** The receiving bank sent a completed payment back. */
-    PAYMENT_RETURNED
+    PAYMENT_RETURNED,
+    /** A principal other than the creator, with {@code payout:approve}, approved a held payout. */
+    APPROVED,
+    /** A checker rejected a held payout. */
+    APPROVAL_REJECTED,
+    /** Nobody approved a held payout within the approval time to live. */
+    APPROVAL_EXPIRED
 }

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Accepts a payout request from any channel: replays an idempotency key it has seen, otherwise
- * checks what the contract cannot (the payee exists, the method suits it, DE's reference rules) and
- * stores the payout. A refused request stores nothing.
+ * checks what the contract cannot (the payee exists, the method suits it, DE's reference rules),
+ * counts it against the requester's and the customer's limits, holds it for approval if it is large
+ * (maker-checker) and stores the payout. A refused request stores nothing.
  */
 public class PayoutIntake {
 
@@ -19,22 +20,58 @@ public class PayoutIntake {
 
     private final PayoutService payouts;
     private final PayeeDirectory payees;
+    private final ApprovalPolicy approvals;
+    private final SpendingLimits limits;
 
     public PayoutIntake(PayoutService payouts, PayeeDirectory payees) {
-        this.payouts = payouts;
-        this.payees = payees;
+        this(payouts, payees, ApprovalPolicy.NONE, SpendingLimits.NONE);
     }
 
+    public PayoutIntake(PayoutService payouts, PayeeDirectory payees, ApprovalPolicy approvals, SpendingLimits limits) {
+        this.payouts = payouts;
+        this.payees = payees;
+        this.approvals = approvals;
+        this.limits = limits;
+    }
+
+    /** A request from a channel that is its own principal (e.g. a queue source). */
     public PayoutService.CreateResult accept(String idempotencyKey, String source, PayoutRequestFields fields) {
+        return accept(idempotencyKey, source, Requester.of(new Actor(source, source)), fields);
+    }
+
+    /**
+     * @param source the channel ({@code api}, {@code sqs:<name>}); recorded with the payout
+     * @param requester who asks, with their limits
+     */
+    public PayoutService.CreateResult accept(
+            String idempotencyKey, String source, Requester requester, PayoutRequestFields fields) {
         Optional<Payout> existing = payouts.find(PayoutIds.fromIdempotencyKey(idempotencyKey));
         if (existing.isPresent()) {
-            // A replay is answered from what was stored, even if the payee has changed since.
+            // A replay is answered from what was stored, even if the payee has changed since; never to
+            // a requester who may not see that customer (a key reused across scopes is a conflict).
             Payout original = existing.get();
             return original.requestFingerprint().equals(fingerprintOf(idempotencyKey, source, fields))
+                            && requester.mayAccess(original.customerId())
                     ? new PayoutService.Replayed(original)
                     : new PayoutService.KeyConflict(original);
         }
-        return payouts.create(validate(idempotencyKey, source, fields));
+        NewPayout valid = validate(idempotencyKey, source, fields, requester);
+        NewPayout request = new NewPayout(valid.idempotencyKey(), valid.source(), valid.customerId(), valid.payeeId(),
+                valid.payeeMasked(), valid.amount(), valid.method(), valid.reference(), requester.actor(),
+                approvals.requiresApproval(valid.amount()));
+        SpendingLimits.Reservation reservation = limits.reserve(requester, request.customerId(), request.amount());
+        PayoutService.CreateResult result;
+        try {
+            result = payouts.create(request);
+        } catch (RuntimeException notStored) {
+            limits.release(reservation);
+            throw notStored;
+        }
+        if (!(result instanceof PayoutService.Created)) {
+            // Another request with the same key won the insert: this one stored nothing.
+            limits.release(reservation);
+        }
+        return result;
     }
 
     private static String fingerprintOf(String key, String source, PayoutRequestFields f) {
@@ -48,6 +85,10 @@ public class PayoutIntake {
     }
 
     NewPayout validate(String idempotencyKey, String source, PayoutRequestFields f) {
+        return validate(idempotencyKey, source, f, Requester.of(new Actor(source, source)));
+    }
+
+    NewPayout validate(String idempotencyKey, String source, PayoutRequestFields f, Requester requester) {
         List<FieldError> errors = new ArrayList<>();
         Money amount = null;
         try {
@@ -71,8 +112,11 @@ public class PayoutIntake {
         if (!errors.isEmpty()) {
             throw RequestRejectedException.invalid(errors);
         }
-        PayeeFacts payee = payees.facts(f.payeeId()).orElseThrow(() -> RequestRejectedException.unprocessable(
-                List.of(new FieldError("payeeId", "not-found", "no payee with this id"))));
+        // A payee of a customer the requester is not scoped to is, to that requester, no payee at all.
+        PayeeFacts payee = payees.facts(f.payeeId())
+                .filter(p -> requester.mayAccess(p.customerId()))
+                .orElseThrow(() -> RequestRejectedException.unprocessable(
+                        List.of(new FieldError("payeeId", "not-found", "no payee with this id"))));
         if (method == PayoutMethod.DE) {
             if (!payee.bankAccount()) {
                 errors.add(new FieldError("method", "de-needs-bank-account", "Direct Entry pays bank accounts only; use NPP for a PayID"));

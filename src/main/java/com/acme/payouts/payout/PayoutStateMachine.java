@@ -40,6 +40,12 @@ public final class PayoutStateMachine {
         edge(UNKNOWN, NOT_RECEIVED_BY_MONOOVA, RECEIVED);
 
         edge(COMPLETED, PAYMENT_RETURNED, RETURNED);
+
+        // Maker-checker: a held payout leaves PENDING_APPROVAL only by a checker's decision or by
+        // expiry; nothing else (least of all SUBMIT_STARTED) applies to it.
+        edge(PENDING_APPROVAL, APPROVED, RECEIVED);
+        edge(PENDING_APPROVAL, APPROVAL_REJECTED, CANCELLED);
+        edge(PENDING_APPROVAL, APPROVAL_EXPIRED, CANCELLED);
     }
 
     private PayoutStateMachine() {}

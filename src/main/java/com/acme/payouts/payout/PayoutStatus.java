@@ -15,13 +15,20 @@ public enum PayoutStatus {
     /** Monoova refused or the payment was rejected: no money left the account for good. */
     FAILED,
     /** Completed, then sent back by the receiving bank (NPP return or DE dishonour). */
-    RETURNED;
+    RETURNED,
+    /**
+     * Above the approval threshold: stored, never sent, until a different principal with
+     * {@code payout:approve} approves it (then RECEIVED) or rejects it, or the approval expires.
+     */
+    PENDING_APPROVAL,
+    /** Rejected by a checker or not approved in time: never sent, no money moved. Final. */
+    CANCELLED;
 
     /**
      * Whether the outcome is known. A payout that is not yet settled is one the sweeper keeps driving
      * until it is; RETURNED may still follow COMPLETED, but needs nothing from us.
      */
     public boolean isSettled() {
-        return this == COMPLETED || this == FAILED || this == RETURNED;
+        return this == COMPLETED || this == FAILED || this == RETURNED || this == CANCELLED;
     }
 }

@@ -31,7 +31,11 @@ class PayoutStateMachineTest {
                     PAYMENT_COMPLETED, COMPLETED,
                     PAYMENT_REJECTED, FAILED,
                     NOT_RECEIVED_BY_MONOOVA, RECEIVED),
-            COMPLETED, Map.of(PAYMENT_RETURNED, RETURNED));
+            COMPLETED, Map.of(PAYMENT_RETURNED, RETURNED),
+            PENDING_APPROVAL, Map.of(
+                    APPROVED, RECEIVED,
+                    APPROVAL_REJECTED, CANCELLED,
+                    APPROVAL_EXPIRED, CANCELLED));
 
     @Test
     void every_edge_is_exactly_the_documented_one() {
@@ -45,9 +49,10 @@ class PayoutStateMachineTest {
         }
     }
 
+    /** A payout starts in RECEIVED, or in PENDING_APPROVAL when it is above the approval threshold. */
     @Test
-    void every_state_is_reachable_from_received() {
-        Set<PayoutStatus> seen = EnumSet.of(RECEIVED);
+    void every_state_is_reachable_from_the_two_initial_states() {
+        Set<PayoutStatus> seen = EnumSet.of(RECEIVED, PENDING_APPROVAL);
         ArrayDeque<PayoutStatus> todo = new ArrayDeque<>(seen);
         while (!todo.isEmpty()) {
             PayoutStatus s = todo.poll();
@@ -59,7 +64,7 @@ class PayoutStateMachineTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PayoutStatus.class, names = {"FAILED", "RETURNED"})
+    @EnumSource(value = PayoutStatus.class, names = {"FAILED", "RETURNED", "CANCELLED"})
     void final_states_have_no_way_out(PayoutStatus status) {
         for (PayoutEvent e : PayoutEvent.values()) {
             assertThat(PayoutStateMachine.next(status, e)).isEmpty();
@@ -74,15 +79,62 @@ class PayoutStateMachineTest {
     }
 
     @Test
-    void only_a_proven_not_received_sends_a_payout_back_for_submission() {
+    void only_a_proven_not_received_or_an_approval_sends_a_payout_to_submission() {
         for (PayoutStatus from : PayoutStatus.values()) {
             for (PayoutEvent e : PayoutEvent.values()) {
                 if (PayoutStateMachine.next(from, e).filter(RECEIVED::equals).isPresent()) {
-                    assertThat(from).isEqualTo(UNKNOWN);
-                    assertThat(e).isEqualTo(NOT_RECEIVED_BY_MONOOVA);
+                    assertThat(Map.entry(from, e)).isIn(
+                            Map.entry(UNKNOWN, NOT_RECEIVED_BY_MONOOVA), Map.entry(PENDING_APPROVAL, APPROVED));
                 }
             }
         }
+    }
+
+    @Test
+    void a_payout_held_for_approval_can_never_be_claimed_for_submission() {
+        assertThat(PayoutStateMachine.next(PENDING_APPROVAL, SUBMIT_STARTED)).isEmpty();
+        for (PayoutEvent e : PayoutEvent.values()) {
+            if (!EnumSet.of(APPROVED, APPROVAL_REJECTED, APPROVAL_EXPIRED).contains(e)) {
+                assertThat(PayoutStateMachine.next(PENDING_APPROVAL, e)).as(e.name()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void approval_events_apply_only_to_a_held_payout() {
+        for (PayoutStatus from : PayoutStatus.values()) {
+            for (PayoutEvent e : EnumSet.of(APPROVED, APPROVAL_REJECTED, APPROVAL_EXPIRED)) {
+                if (from != PENDING_APPROVAL) {
+                    assertThat(PayoutStateMachine.next(from, e)).as("%s + %s", from, e).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void an_approval_records_the_checker_and_a_rejection_its_reason() {
+        Instant t0 = Instant.parse("2026-11-25T00:00:00Z");
+        Actor maker = new Actor("key:maker", "maker");
+        Actor checker = new Actor("key:checker", "checker");
+        Payout held = Payout.pendingApproval("po_x", "key-12345", "fp", "api", "c-1", "pe_y", "masked",
+                Money.aud("20000.00"), PayoutMethod.NPP, "ref", maker, t0.plusSeconds(3600), t0);
+        assertThat(held.status()).isEqualTo(PENDING_APPROVAL);
+        assertThat(held.createdBy()).isEqualTo(maker);
+        assertThat(held.approvalDeadline()).isEqualTo(t0.plusSeconds(3600));
+
+        Payout approved = held.apply(APPROVED, t0.plusSeconds(5), "approved by key:checker", checker);
+        assertThat(approved.status()).isEqualTo(RECEIVED);
+        assertThat(approved.decidedBy()).isEqualTo(checker);
+        assertThat(approved.createdBy()).isEqualTo(maker);
+
+        Payout rejected = held.apply(APPROVAL_REJECTED, t0.plusSeconds(5), "rejected by key:checker: wrong payee", checker);
+        assertThat(rejected.status()).isEqualTo(CANCELLED);
+        assertThat(rejected.failureReason()).contains("wrong payee");
+        assertThat(rejected.decidedBy()).isEqualTo(checker);
+
+        Payout expired = held.apply(APPROVAL_EXPIRED, t0.plusSeconds(3600), "approval expired", Actor.SYSTEM);
+        assertThat(expired.status()).isEqualTo(CANCELLED);
+        assertThat(expired.decidedBy()).isNull();
     }
 
     @Test

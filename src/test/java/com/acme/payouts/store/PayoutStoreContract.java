@@ -3,6 +3,7 @@ package com.acme.payouts.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.acme.payouts.payout.Actor;
 import com.acme.payouts.payout.Money;
 import com.acme.payouts.payout.Payout;
 import com.acme.payouts.payout.PayoutEvent;
@@ -60,6 +61,24 @@ public abstract class PayoutStoreContract {
         assertThat(read).isEqualTo(next);
         assertThat(read.amount()).isEqualTo(Money.aud("12.34"));
         assertThat(read.history()).hasSize(3);
+    }
+
+    @Test
+    void round_trips_who_created_a_held_payout_its_deadline_and_who_decided() {
+        String id = PayoutIds.fromIdempotencyKey(UUID.randomUUID().toString());
+        Actor maker = new Actor("key:maker0000000000", "web app");
+        Payout held = Payout.pendingApproval(id, "key-" + id, "fp-" + id, "api", "c-1", "pe_aaaaaaaaaaaaaaaaaaaaaaaaaa",
+                "***-*00 ****5678", Money.aud("25000.00"), PayoutMethod.NPP, "Invoice 42", maker, T0.plusSeconds(3600), T0);
+        assertThat(store().insert(held)).isTrue();
+        assertThat(store().find(id)).contains(held);
+        Payout approved = held.apply(PayoutEvent.APPROVED, T0.plusSeconds(60), "approved by key:checker",
+                new Actor("key:checker", "checker"));
+        store().update(approved, held.version());
+        Payout read = store().find(id).orElseThrow();
+        assertThat(read).isEqualTo(approved);
+        assertThat(read.decidedBy()).isEqualTo(new Actor("key:checker", "checker"));
+        assertThat(read.createdBy()).isEqualTo(maker);
+        assertThat(read.approvalDeadline()).isEqualTo(T0.plusSeconds(3600));
     }
 
     @Test

@@ -127,6 +127,8 @@ public final class AppProcess implements AutoCloseable {
         // Nothing from the test JVM's environment may change what the child runs against.
         pb.environment().keySet().removeIf(k -> k.startsWith("MONOOVA_") || k.startsWith("PAYOUTS_")
                 || k.startsWith("SANDBOX_") || k.equals("SERVER_PORT") || k.startsWith("SPRING_"));
+        // The operator key PayoutsClient sends by default (a test may override it with env(...)).
+        pb.environment().put("PAYOUTS_BOOTSTRAP_TOKEN", TestCredentials.BOOTSTRAP_TOKEN);
         pb.environment().putAll(env);
         pb.environment().put("SERVER_PORT", String.valueOf(port));
         pb.environment().put("PAYOUTS_DATA_DIR", dataDir.toString());

@@ -41,8 +41,12 @@ public abstract class EmbeddedDefaultTest {
     @DynamicPropertySource
     static void embeddedDefault(DynamicPropertyRegistry registry) {
         registry.add("payouts.data-dir", DATA_DIR::toString);
+        // The bootstrap operator key PayoutsClient sends by default, and a stand-in identity provider.
+        registry.add("payouts.security.bootstrap-token", () -> TestCredentials.BOOTSTRAP_TOKEN);
+        TestJwts.properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
+    /** Calls as the bootstrap operator key; {@code api.as(token)} calls as someone else, {@code api.as(null)} with no credential. */
     @BeforeEach
     void client() {
         api = new PayoutsClient("http://localhost:" + port);

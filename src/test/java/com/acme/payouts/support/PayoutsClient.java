@@ -31,6 +31,11 @@ import org.awaitility.Awaitility;
  * Drives the service over HTTP the way a client would, and checks every response against
  * {@code openapi/payouts-api.yaml}: a response that drifts from the contract fails the test that
  * received it.
+ *
+ * <p>Every request carries {@code Authorization: Bearer <credential>}: by default the bootstrap
+ * operator key the tests configure ({@link TestCredentials#BOOTSTRAP_TOKEN}); {@link #as(String)}
+ * gives a client for another credential (or, with null, none), sharing this one's transcript. A
+ * request's own {@code Authorization} header, if a test passes one, wins.
  */
 public class PayoutsClient {
 
@@ -38,11 +43,30 @@ public class PayoutsClient {
     private static final OpenApiInteractionValidator CONTRACT = contract();
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<Reply> transcript = new CopyOnWriteArrayList<>();
+    private final String bearer;
+    private final HttpClient http;
+    private final List<Reply> transcript;
 
+    /** A client calling as the bootstrap operator key. */
     public PayoutsClient(String base) {
+        this(base, TestCredentials.BOOTSTRAP_TOKEN);
+    }
+
+    /** A client calling with this bearer credential (null: none). */
+    public PayoutsClient(String base, String bearer) {
+        this(base, bearer, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), new CopyOnWriteArrayList<>());
+    }
+
+    private PayoutsClient(String base, String bearer, HttpClient http, List<Reply> transcript) {
         this.base = base;
+        this.bearer = bearer;
+        this.http = http;
+        this.transcript = transcript;
+    }
+
+    /** The same service, called with another bearer credential (null: no credential at all). */
+    public PayoutsClient as(String bearerToken) {
+        return new PayoutsClient(base, bearerToken, http, transcript);
     }
 
     /** A response: status, headers and parsed JSON body. */
@@ -75,6 +99,7 @@ public class PayoutsClient {
         if (contentType != null) {
             b.setHeader("Content-Type", contentType);
         }
+        authorize(b);
         headers.forEach(b::setHeader);
         return send(b.build(), Request.Method.POST, path);
     }
@@ -82,8 +107,15 @@ public class PayoutsClient {
     /** A GET with extra request headers. */
     public Reply get(String path, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).GET();
+        authorize(b);
         headers.forEach(b::setHeader);
         return send(b.build(), Request.Method.GET, path);
+    }
+
+    private void authorize(HttpRequest.Builder b) {
+        if (bearer != null) {
+            b.setHeader("Authorization", "Bearer " + bearer);
+        }
     }
 
     /** Every response this client received, in order (for tests that scan what the API ever said). */
@@ -120,8 +152,7 @@ public class PayoutsClient {
     }
 
     public Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).GET().build(),
-                Request.Method.GET, path);
+        return get(path, Map.of());
     }
 
     public Reply createBankPayee(String customerId, String name, String bsb, String account) {
@@ -181,7 +212,7 @@ public class PayoutsClient {
         return awaitPayout(id, timeout, status::equals);
     }
 
-    public static final Set<String> SETTLED = Set.of("COMPLETED", "FAILED", "RETURNED");
+    public static final Set<String> SETTLED = Set.of("COMPLETED", "FAILED", "RETURNED", "CANCELLED");
 
     private Reply send(HttpRequest request, Request.Method method, String path) {
         try {

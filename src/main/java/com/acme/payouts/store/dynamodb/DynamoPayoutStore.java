@@ -2,6 +2,7 @@ package com.acme.payouts.store.dynamodb;
 
 import static com.acme.payouts.store.dynamodb.Items.*;
 
+import com.acme.payouts.payout.Actor;
 import com.acme.payouts.payout.Money;
 import com.acme.payouts.payout.Payout;
 import com.acme.payouts.payout.PayoutMethod;
@@ -220,6 +221,17 @@ public class DynamoPayoutStore implements PayoutStore {
         item.put("updatedAt", time(p.updatedAt()));
         item.put("createdKey", s(time(p.createdAt()).s() + "#" + p.id()));
         item.put("listPartition", s(PARTITION));
+        if (p.createdBy() != null) {
+            item.put("createdById", s(p.createdBy().id()));
+            item.put("createdByName", s(p.createdBy().name()));
+        }
+        if (p.approvalDeadline() != null) {
+            item.put("approvalDeadline", time(p.approvalDeadline()));
+        }
+        if (p.decidedBy() != null) {
+            item.put("decidedById", s(p.decidedBy().id()));
+            item.put("decidedByName", s(p.decidedBy().name()));
+        }
         try {
             item.put("history", s(json.writeValueAsString(p.history())));
         } catch (JsonProcessingException e) {
@@ -250,10 +262,18 @@ public class DynamoPayoutStore implements PayoutStore {
                     num(item, "submitAttempts").intValue(),
                     instant(item, "createdAt"),
                     instant(item, "updatedAt"),
-                    json.readValue(str(item, "history"), HISTORY));
+                    json.readValue(str(item, "history"), HISTORY),
+                    actor(item, "createdBy"),
+                    instant(item, "approvalDeadline"),
+                    actor(item, "decidedBy"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read payout history", e);
         }
+    }
+
+    private static Actor actor(Map<String, AttributeValue> item, String prefix) {
+        String id = str(item, prefix + "Id");
+        return id == null ? null : new Actor(id, str(item, prefix + "Name"));
     }
 
     private static String encodeCursor(Payout last) {

@@ -25,6 +25,11 @@ public final class DynamoTables {
     public static final String PAYEES = "payees";
     public static final String PROCESSED_MESSAGES = "processed-messages";
     public static final String WEBHOOK_RECEIPTS = "webhook-receipts";
+    public static final String API_KEYS = "api-keys";
+    public static final String AUDIT_LOG = "audit-log";
+    public static final String LIMIT_COUNTERS = "limit-counters";
+    /** Audit entries of one entity, by sequence number. */
+    public static final String AUDIT_BY_ENTITY = "by-entity-seq";
 
     /** Sweeper: payouts in one status, oldest change first. */
     public static final String BY_STATUS_UPDATED = "by-status-updated";
@@ -55,6 +60,18 @@ public final class DynamoTables {
 
     public String webhookReceipts() {
         return prefix + WEBHOOK_RECEIPTS;
+    }
+
+    public String apiKeys() {
+        return prefix + API_KEYS;
+    }
+
+    public String auditLog() {
+        return prefix + AUDIT_LOG;
+    }
+
+    public String limitCounters() {
+        return prefix + LIMIT_COUNTERS;
     }
 
     /** Creates every table that does not exist yet. */
@@ -93,6 +110,39 @@ public final class DynamoTables {
                 .keySchema(hash("webhookId"))
                 .attributeDefinitions(attr("webhookId"))
                 .build());
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(apiKeys())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("id"))
+                .attributeDefinitions(attr("id"))
+                .build());
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(auditLog())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("chain"), KeySchemaElement.builder().attributeName("seq").keyType(KeyType.RANGE).build())
+                .attributeDefinitions(attr("chain"), number("seq"), attr("entity"))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(AUDIT_BY_ENTITY)
+                        .keySchema(
+                                KeySchemaElement.builder().attributeName("entity").keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName("seq").keyType(KeyType.RANGE).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build())
+                .build());
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(limitCounters())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("id"))
+                .attributeDefinitions(attr("id"))
+                .build());
+        dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder()
+                .tableName(limitCounters())
+                .timeToLiveSpecification(TimeToLiveSpecification.builder().enabled(true).attributeName("expiresAt").build())
+                .build());
+    }
+
+    private static AttributeDefinition number(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.N).build();
     }
 
     private static void create(DynamoDbClient dynamo, CreateTableRequest request) {
@@ -123,6 +173,7 @@ public final class DynamoTables {
     }
 
     static List<String> all(DynamoTables t) {
-        return List.of(t.payouts(), t.payees(), t.processedMessages(), t.webhookReceipts());
+        return List.of(t.payouts(), t.payees(), t.processedMessages(), t.webhookReceipts(), t.apiKeys(), t.auditLog(),
+                t.limitCounters());
     }
 }

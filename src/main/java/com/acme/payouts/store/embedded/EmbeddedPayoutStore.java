@@ -1,5 +1,6 @@
 package com.acme.payouts.store.embedded;
 
+import com.acme.payouts.payout.Actor;
 import com.acme.payouts.payout.Money;
 import com.acme.payouts.payout.Payout;
 import com.acme.payouts.payout.PayoutMethod;
@@ -56,10 +57,12 @@ public class EmbeddedPayoutStore implements PayoutStore {
                     """
                     INSERT INTO payouts (id, idempotency_key, fingerprint, source, customer_id, payee_id, payee_masked,
                         amount, currency, method, reference, monoova_reference, status, version, monoova_transaction_id,
-                        failure_reason, submit_attempts, created_at, updated_at, history)
+                        failure_reason, submit_attempts, created_at, updated_at, history,
+                        created_by_id, created_by_name, approval_deadline, decided_by_id, decided_by_name)
                     VALUES (:id, :idempotencyKey, :fingerprint, :source, :customerId, :payeeId, :payeeMasked,
                         :amount, :currency, :method, :reference, :monoovaReference, :status, :version, :transactionId,
-                        :failureReason, :submitAttempts, :createdAt, :updatedAt, :history)
+                        :failureReason, :submitAttempts, :createdAt, :updatedAt, :history,
+                        :createdById, :createdByName, :approvalDeadline, :decidedById, :decidedByName)
                     """,
                     params(p));
             return true;
@@ -81,7 +84,7 @@ public class EmbeddedPayoutStore implements PayoutStore {
                 """
                 UPDATE payouts SET status = :status, version = :version, monoova_transaction_id = :transactionId,
                     failure_reason = :failureReason, submit_attempts = :submitAttempts, updated_at = :updatedAt,
-                    history = :history
+                    history = :history, decided_by_id = :decidedById, decided_by_name = :decidedByName
                 WHERE id = :id AND version = :expectedVersion
                 """,
                 params);
@@ -165,7 +168,17 @@ public class EmbeddedPayoutStore implements PayoutStore {
                 .addValue("submitAttempts", p.submitAttempts())
                 .addValue("createdAt", utc(p.createdAt()))
                 .addValue("updatedAt", utc(p.updatedAt()))
-                .addValue("history", writeHistory(p.history()));
+                .addValue("history", writeHistory(p.history()))
+                .addValue("createdById", p.createdBy() == null ? null : p.createdBy().id())
+                .addValue("createdByName", p.createdBy() == null ? null : p.createdBy().name())
+                .addValue("approvalDeadline", p.approvalDeadline() == null ? null : utc(p.approvalDeadline()))
+                .addValue("decidedById", p.decidedBy() == null ? null : p.decidedBy().id())
+                .addValue("decidedByName", p.decidedBy() == null ? null : p.decidedBy().name());
+    }
+
+    private static Actor actor(ResultSet rs, String prefix) throws SQLException {
+        String id = rs.getString(prefix + "_id");
+        return id == null ? null : new Actor(id, rs.getString(prefix + "_name"));
     }
 
     private Payout row(ResultSet rs, int n) throws SQLException {
@@ -189,7 +202,12 @@ public class EmbeddedPayoutStore implements PayoutStore {
                 rs.getInt("submit_attempts"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
-                readHistory(rs.getString("history")));
+                readHistory(rs.getString("history")),
+                actor(rs, "created_by"),
+                rs.getObject("approval_deadline", OffsetDateTime.class) == null
+                        ? null
+                        : rs.getObject("approval_deadline", OffsetDateTime.class).toInstant(),
+                actor(rs, "decided_by"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,0 +1,32 @@
+package com.acme.payouts.payout;
+
+/**
+ * Per-request and per-day limits on money, per requester and per customer. {@link #reserve} counts
+ * the amount against every daily total atomically (all or none) or refuses it; a reservation whose
+ * payout was not stored after all is handed back with {@link #release}.
+ */
+public interface SpendingLimits {
+
+    /** No limits (tests of intake alone). */
+    SpendingLimits NONE = new SpendingLimits() {
+        @Override
+        public Reservation reserve(Requester requester, String customerId, Money amount) {
+            return Reservation.NOTHING;
+        }
+
+        @Override
+        public void release(Reservation reservation) {}
+    };
+
+    /**
+     * @throws com.acme.payouts.support.LimitExceededException naming the limit, before anything is stored
+     */
+    Reservation reserve(Requester requester, String customerId, Money amount);
+
+    void release(Reservation reservation);
+
+    /** What {@link #reserve} counted, so that it can be handed back. */
+    interface Reservation {
+        Reservation NOTHING = new Reservation() {};
+    }
+}
