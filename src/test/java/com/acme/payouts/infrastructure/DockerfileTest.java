@@ -88,6 +88,9 @@ class DockerfileTest {
         assertThat(list(map(container.get("HealthCheck")).get("Command")))
                 .as("the ECS task runs the image's own health check (ECS ignores HEALTHCHECK)")
                 .containsExactly("CMD-SHELL", healthcheck);
+        assertThat(Dockerfile.of(runtime, "HEALTHCHECK").get(0).arguments())
+                .as("the same start period as the task definition's health check")
+                .contains("--start-period=" + map(container.get("HealthCheck")).get("StartPeriod") + "s");
         assertThat(container.get("User")).isEqualTo(Dockerfile.of(runtime, "USER").get(0).arguments());
 
         assertThat(Dockerfile.of(runtime, "EXPOSE")).singleElement().satisfies(e -> assertThat(e.arguments()).isEqualTo("8080"));
