@@ -4,11 +4,6 @@ import static com.acme.payouts.infrastructure.CloudFormationTemplate.list;
 import static com.acme.payouts.infrastructure.CloudFormationTemplate.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * What the template declares, checked against what the application needs, without AWS: the tables
@@ -80,40 +74,36 @@ class CloudFormationTemplateTest {
 
     @Test
     void every_queue_the_application_names_has_its_own_dead_letter_queue_with_the_configured_redrive() {
-        Map<String, Object> queues = map(map(applicationYaml().get("payouts")).get("queues"));
-        int maxReceiveCount = ((Number) queues.get("max-receive-count")).intValue();
-        int visibilityTimeout = ((Number) queues.get("visibility-timeout-seconds")).intValue();
+        int maxReceiveCount = ApplicationYaml.maxReceiveCount();
+        int visibilityTimeout = ApplicationYaml.visibilityTimeoutSeconds();
         assertThat(visibilityTimeout).isEqualTo(120);
 
         Map<String, String> queueIdsByName = new LinkedHashMap<>();
         template.resourcesOfType("AWS::SQS::Queue").forEach((id, r) -> queueIdsByName.put(
                 (String) CloudFormationTemplate.resolve(map(r.get("Properties")).get("QueueName"), Map.of("QueuePrefix", "")), id));
         Set<String> configured = new LinkedHashSet<>();
-        queues.forEach((key, value) -> {
-            if (value instanceof String name && !key.endsWith("-dlq")) {
-                String dlqName = (String) queues.get(key + "-dlq");
-                assertThat(dlqName).as("application.yaml names a dead-letter queue for %s", key).isEqualTo(name + "-dlq");
-                configured.add(name);
-                configured.add(dlqName);
-                String id = queueIdsByName.get(name);
-                String dlqId = queueIdsByName.get(dlqName);
-                assertThat(id).as("a queue named ${QueuePrefix}%s", name).isNotNull();
-                assertThat(dlqId).as("a queue named ${QueuePrefix}%s", dlqName).isNotNull();
-                Map<String, Object> q = template.properties(id);
-                Map<String, Object> dlq = template.properties(dlqId);
-                assertThat(map(q.get("RedrivePolicy")))
-                        .containsEntry("deadLetterTargetArn", getAtt(dlqId, "Arn"))
-                        .containsEntry("maxReceiveCount", maxReceiveCount);
-                assertThat(q.get("VisibilityTimeout")).as(name).isEqualTo(visibilityTimeout);
-                assertThat(((Number) dlq.get("MessageRetentionPeriod")).intValue()).as(dlqName)
-                        .isGreaterThan(((Number) q.get("MessageRetentionPeriod")).intValue());
-                assertThat(list(map(dlq.get("RedriveAllowPolicy")).get("sourceQueueArns")))
-                        .as("%s accepts messages from %s only", dlqName, name).singleElement()
-                        .satisfies(arn -> assertThat((String) map(arn).get("Fn::Sub")).endsWith(":${QueuePrefix}" + name));
-                for (Map<String, Object> p : List.of(q, dlq)) {
-                    assertThat(p.get("SqsManagedSseEnabled") != null || p.get("KmsMasterKeyId") != null)
-                            .as("%s is encrypted at rest", p.get("QueueName")).isTrue();
-                }
+        ApplicationYaml.queuesAndDeadLetterQueues().forEach((name, dlqName) -> {
+            assertThat(dlqName).as("application.yaml names the dead-letter queue of %s", name).isEqualTo(name + "-dlq");
+            configured.add(name);
+            configured.add(dlqName);
+            String id = queueIdsByName.get(name);
+            String dlqId = queueIdsByName.get(dlqName);
+            assertThat(id).as("a queue named ${QueuePrefix}%s", name).isNotNull();
+            assertThat(dlqId).as("a queue named ${QueuePrefix}%s", dlqName).isNotNull();
+            Map<String, Object> q = template.properties(id);
+            Map<String, Object> dlq = template.properties(dlqId);
+            assertThat(map(q.get("RedrivePolicy")))
+                    .containsEntry("deadLetterTargetArn", getAtt(dlqId, "Arn"))
+                    .containsEntry("maxReceiveCount", maxReceiveCount);
+            assertThat(q.get("VisibilityTimeout")).as(name).isEqualTo(visibilityTimeout);
+            assertThat(((Number) dlq.get("MessageRetentionPeriod")).intValue()).as(dlqName)
+                    .isGreaterThan(((Number) q.get("MessageRetentionPeriod")).intValue());
+            assertThat(list(map(dlq.get("RedriveAllowPolicy")).get("sourceQueueArns")))
+                    .as("%s accepts messages from %s only", dlqName, name).singleElement()
+                    .satisfies(arn -> assertThat((String) map(arn).get("Fn::Sub")).endsWith(":${QueuePrefix}" + name));
+            for (Map<String, Object> p : List.of(q, dlq)) {
+                assertThat(p.get("SqsManagedSseEnabled") != null || p.get("KmsMasterKeyId") != null)
+                        .as("%s is encrypted at rest", p.get("QueueName")).isTrue();
             }
         });
         assertThat(queueIdsByName.keySet()).containsExactlyInAnyOrderElementsOf(configured);
@@ -301,14 +291,5 @@ class CloudFormationTemplateTest {
 
     private static Map<String, Object> getAtt(String id, String attribute) {
         return Map.of("Fn::GetAtt", List.of(id, attribute));
-    }
-
-    private static Map<String, Object> applicationYaml() {
-        try (Reader in = Files.newBufferedReader(ExternalTool.projectDir().resolve("src/main/resources/application.yaml"),
-                StandardCharsets.UTF_8)) {
-            return map(new Yaml().load(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
