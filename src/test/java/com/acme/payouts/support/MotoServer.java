@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -57,6 +58,17 @@ public final class MotoServer {
     public DynamoDbClient dynamo() {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .build();
+    }
+
+    /**
+     * Any AWS SDK client pointed at this server, e.g. {@code moto.client(SqsClient.builder())} or
+     * {@code moto.client(S3Client.builder().forcePathStyle(true))}.
+     */
+    public <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
+        return builder.endpointOverride(endpoint)
                 .region(Region.of(REGION))
                 .credentialsProvider(credentials())
                 .build();
