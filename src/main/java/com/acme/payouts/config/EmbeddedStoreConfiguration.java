@@ -1,9 +1,11 @@
 package com.acme.payouts.config;
 
+import com.acme.payouts.store.FundingStore;
 import com.acme.payouts.store.PayeeStore;
 import com.acme.payouts.store.PayoutStore;
 import com.acme.payouts.store.ProcessedMessageStore;
 import com.acme.payouts.store.WebhookReceiptStore;
+import com.acme.payouts.store.embedded.EmbeddedFundingStore;
 import com.acme.payouts.store.embedded.EmbeddedPayeeStore;
 import com.acme.payouts.store.embedded.EmbeddedPayoutStore;
 import com.acme.payouts.store.embedded.EmbeddedProcessedMessageStore;
@@ -37,5 +39,10 @@ public class EmbeddedStoreConfiguration {
     @Bean
     WebhookReceiptStore webhookReceiptStore(NamedParameterJdbcTemplate jdbc, Clock clock) {
         return new EmbeddedWebhookReceiptStore(jdbc, clock);
+    }
+
+    @Bean
+    FundingStore fundingStore(NamedParameterJdbcTemplate jdbc) {
+        return new EmbeddedFundingStore(jdbc);
     }
 }

@@ -5,6 +5,7 @@ import com.acme.payouts.api.ContractValidator;
 import com.acme.payouts.api.PayeeApi;
 import com.acme.payouts.api.PayoutApi;
 import com.acme.payouts.api.ProblemResponses;
+import com.acme.payouts.funding.FundingService;
 import com.acme.payouts.messaging.DeadLetters;
 import com.acme.payouts.messaging.PayoutRequestConsumer;
 import com.acme.payouts.messaging.StoreIdempotentRepository;
@@ -23,6 +24,7 @@ import com.acme.payouts.payee.crypto.LocalKeyEncryptionKeys;
 import com.acme.payouts.payee.crypto.PayeeCipher;
 import com.acme.payouts.payout.PayoutIntake;
 import com.acme.payouts.payout.PayoutService;
+import com.acme.payouts.store.FundingStore;
 import com.acme.payouts.store.PayeeStore;
 import com.acme.payouts.store.PayoutStore;
 import com.acme.payouts.store.ProcessedMessageStore;
@@ -78,6 +80,14 @@ public class PayoutsConfiguration {
     @Bean
     PayoutService payoutService(PayoutStore store, Clock clock) {
         return new PayoutService(store, clock);
+    }
+
+    /** Also follows every payout change into its funding reservation (ADR 0005). */
+    @Bean
+    FundingService fundingService(FundingStore store, PayoutService payouts, PayoutStore payoutStore, Clock clock) {
+        FundingService funding = new FundingService(store, payouts, payoutStore, clock);
+        payouts.onChange(funding);
+        return funding;
     }
 
     @Bean
@@ -230,8 +240,9 @@ public class PayoutsConfiguration {
     }
 
     @Bean
-    WebhookProcessor webhookProcessor(PayoutService payouts, WebhookReceiptStore receipts, ObjectMapper json) {
-        return new WebhookProcessor(payouts, receipts, json);
+    WebhookProcessor webhookProcessor(
+            PayoutService payouts, WebhookReceiptStore receipts, ObjectMapper json, FundingService funding, Clock clock) {
+        return new WebhookProcessor(payouts, receipts, json, funding, clock);
     }
 
     @Bean

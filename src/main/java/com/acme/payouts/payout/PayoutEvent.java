@@ -17,5 +17,12 @@ public enum PayoutEvent {
     /** A status lookup proved Monoova never received the reference: it may be sent again, same reference. */
     NOT_RECEIVED_BY_MONOOVA,
     /** The receiving bank sent a completed payment back. */
-    PAYMENT_RETURNED
+    PAYMENT_RETURNED,
+    /**
+     * No money could be reserved for the payout (our balance, or Monoova refusing execute for lack of
+     * funds): it waits, unsent, until funding arrives.
+     */
+    FUNDS_SHORT,
+    /** Money was reserved for a payout that was waiting for funds: it may be submitted now. */
+    FUNDS_RESERVED
 }

@@ -3,7 +3,9 @@ package com.acme.payouts.payout;
 import com.acme.payouts.store.ConcurrentUpdateException;
 import com.acme.payouts.store.PayoutStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +24,16 @@ public class PayoutService {
 
     private final PayoutStore store;
     private final Clock clock;
+    private final List<PayoutListener> listeners = new CopyOnWriteArrayList<>();
 
     public PayoutService(PayoutStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    /** Registers a listener told about every change this service writes (see {@link PayoutListener}). */
+    public void onChange(PayoutListener listener) {
+        listeners.add(listener);
     }
 
     /** Result of {@link #create}. */
@@ -111,11 +119,24 @@ public class PayoutService {
             try {
                 store.update(next, payout.version());
                 LOG.info("payout {}: {} -> {} ({})", payoutId, payout.status(), next.status(), event);
+                notifyListeners(payout, next);
                 return new Applied(next);
             } catch (ConcurrentUpdateException lost) {
                 LOG.debug("payout {}: lost compare-and-set on attempt {}, re-reading", payoutId, attempt);
             }
         }
         throw new ConcurrentUpdateException(payoutId, -1);
+    }
+
+    private void notifyListeners(Payout before, Payout after) {
+        for (PayoutListener listener : listeners) {
+            try {
+                listener.changed(before, after);
+            } catch (RuntimeException e) {
+                // The change is stored and must not be redone; the listener's own repair catches up.
+                LOG.warn("payout {}: listener could not follow {} -> {}: {}", after.id(), before.status(), after.status(),
+                        e.getClass().getSimpleName());
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package com.acme.payouts.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.acme.payouts.funding.FundingService;
 import com.acme.payouts.payout.Money;
 import com.acme.payouts.payout.NewPayout;
 import com.acme.payouts.payout.Payout;
@@ -12,6 +13,7 @@ import com.acme.payouts.payout.PayoutService;
 import com.acme.payouts.payout.PayoutStatus;
 import com.acme.payouts.store.WebhookReceipt;
 import com.acme.payouts.store.WebhookReceipt.Outcome;
+import com.acme.payouts.store.embedded.EmbeddedFundingStore;
 import com.acme.payouts.store.embedded.EmbeddedPayoutStore;
 import com.acme.payouts.store.embedded.EmbeddedWebhookReceiptStore;
 import com.acme.payouts.support.TerminalMessageException;
@@ -33,14 +35,18 @@ class WebhookProcessorTest {
     private PayoutService payouts;
     private EmbeddedWebhookReceiptStore receipts;
     private WebhookProcessor processor;
+    private FundingService funding;
 
     @BeforeEach
     void setUp() {
         var jdbc = TestDatabase.fresh();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        payouts = new PayoutService(new EmbeddedPayoutStore(jdbc), clock);
+        EmbeddedPayoutStore store = new EmbeddedPayoutStore(jdbc);
+        payouts = new PayoutService(store, clock);
         receipts = new EmbeddedWebhookReceiptStore(jdbc, clock);
-        processor = new WebhookProcessor(payouts, receipts, json);
+        funding = new FundingService(new EmbeddedFundingStore(jdbc), payouts, store, clock);
+        payouts.onChange(funding);
+        processor = new WebhookProcessor(payouts, receipts, json, funding, clock);
     }
 
     private Payout submitted(String amount) {
@@ -173,12 +179,12 @@ class WebhookProcessorTest {
 
     @Test
     void an_event_this_service_does_not_handle_is_refused_and_recorded() throws Exception {
-        ObjectNode payload = json.createObjectNode().put("UniqueReference", "x").put("ReturnReason", "closed");
-        assertThatThrownBy(() -> processor.process(message("9011", "NppReturn", payload)))
+        ObjectNode payload = json.createObjectNode().put("TotalCount", 1);
+        assertThatThrownBy(() -> processor.process(message("9011", "InboundDirectDebit", payload)))
                 .isInstanceOf(TerminalMessageException.class)
-                .hasMessage("event NppReturn is not handled by this service");
+                .hasMessage("event InboundDirectDebit is not handled by this service");
         assertThat(receipt("9011").outcome()).isEqualTo(Outcome.REJECTED);
-        assertThat(receipt("9011").eventName()).isEqualTo("NppReturn");
+        assertThat(receipt("9011").eventName()).isEqualTo("InboundDirectDebit");
     }
 
     @Test

@@ -25,6 +25,10 @@ public final class DynamoTables {
     public static final String PAYEES = "payees";
     public static final String PROCESSED_MESSAGES = "processed-messages";
     public static final String WEBHOOK_RECEIPTS = "webhook-receipts";
+    public static final String FUNDING_BALANCE = "funding-balance";
+    public static final String FUNDING_RESERVATIONS = "funding-reservations";
+    public static final String FUNDING_LEDGER = "funding-ledger";
+    public static final String REDRIVE_AUDIT = "redrive-audit";
 
     /** Sweeper: payouts in one status, oldest change first. */
     public static final String BY_STATUS_UPDATED = "by-status-updated";
@@ -34,6 +38,12 @@ public final class DynamoTables {
     public static final String BY_CUSTOMER_CREATED = "by-customer-created";
     /** Listing everything, newest first. */
     public static final String ALL_CREATED = "all-created";
+    /** Funding reservations in one state, oldest first. */
+    public static final String BY_STATE_CREATED = "by-state-created";
+    /** Funding ledger entries of one Sydney day, in time order. */
+    public static final String BY_DAY_OCCURRED = "by-day-occurred";
+    /** Redrive audit records, newest first (one partition: redrives are rare, operator actions). */
+    public static final String ALL_AT = "all-at";
 
     private final String prefix;
 
@@ -55,6 +65,22 @@ public final class DynamoTables {
 
     public String webhookReceipts() {
         return prefix + WEBHOOK_RECEIPTS;
+    }
+
+    public String fundingBalance() {
+        return prefix + FUNDING_BALANCE;
+    }
+
+    public String fundingReservations() {
+        return prefix + FUNDING_RESERVATIONS;
+    }
+
+    public String fundingLedger() {
+        return prefix + FUNDING_LEDGER;
+    }
+
+    public String redriveAudit() {
+        return prefix + REDRIVE_AUDIT;
     }
 
     /** Creates every table that does not exist yet. */
@@ -93,6 +119,33 @@ public final class DynamoTables {
                 .keySchema(hash("webhookId"))
                 .attributeDefinitions(attr("webhookId"))
                 .build());
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(fundingBalance())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("id"))
+                .attributeDefinitions(attr("id"))
+                .build());
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(fundingReservations())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("payoutId"))
+                .attributeDefinitions(attr("payoutId"), attr("state"), attr("createdAt"))
+                .globalSecondaryIndexes(gsi(BY_STATE_CREATED, "state", "createdAt"))
+                .build());
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(fundingLedger())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("entryId"))
+                .attributeDefinitions(attr("entryId"), attr("day"), attr("occurredAt"))
+                .globalSecondaryIndexes(gsi(BY_DAY_OCCURRED, "day", "occurredAt"))
+                .build());
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(redriveAudit())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("id"))
+                .attributeDefinitions(attr("id"), attr("partition"), attr("at"))
+                .globalSecondaryIndexes(gsi(ALL_AT, "partition", "at"))
+                .build());
     }
 
     private static void create(DynamoDbClient dynamo, CreateTableRequest request) {
@@ -123,6 +176,7 @@ public final class DynamoTables {
     }
 
     static List<String> all(DynamoTables t) {
-        return List.of(t.payouts(), t.payees(), t.processedMessages(), t.webhookReceipts());
+        return List.of(t.payouts(), t.payees(), t.processedMessages(), t.webhookReceipts(), t.fundingBalance(),
+                t.fundingReservations(), t.fundingLedger(), t.redriveAudit());
     }
 }
