@@ -94,3 +94,16 @@ CREATE TABLE IF NOT EXISTS funding_ledger (
     detail                 VARCHAR(1000)
 );
 CREATE INDEX IF NOT EXISTS funding_ledger_day ON funding_ledger (ledger_day, occurred_at);
+
+-- Append-only audit of dead-letter redrives (who, what, when).
+CREATE TABLE IF NOT EXISTS redrive_audit (
+    id             VARCHAR(64)  PRIMARY KEY,
+    redriven_at    TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    who            VARCHAR(100) NOT NULL,
+    queue          VARCHAR(100) NOT NULL,
+    message_id     VARCHAR(100) NOT NULL,
+    new_message_id VARCHAR(100),
+    reason         VARCHAR(1000),
+    outcome        VARCHAR(20)  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS redrive_audit_at ON redrive_audit (redriven_at);

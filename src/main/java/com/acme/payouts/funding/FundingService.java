@@ -202,8 +202,8 @@ public class FundingService implements PayoutListener {
     /**
      * Compares our balance with Monoova's {@code availableToDebit} and keeps ours at or below it
      * (ADR 0005). Monoova should show between {@code low} (our available plus reservations of payouts
-     * not sent yet) and {@code high} ({@code low} plus payouts being sent right now, which Monoova
-     * may or may not have debited yet). Below {@code low}: ours is lowered by the difference, with an
+     * not sent yet) and {@code high} ({@code low} plus payouts being sent right now or UNKNOWN, which
+     * Monoova may or may not have debited). Below {@code low}: ours is lowered by the difference, with an
      * audited adjustment, and the amount is remembered as shortfall. Above {@code high}: an earlier
      * shortfall is given back, at most what was taken. Anything else above is left for reconciliation.
      */
@@ -260,7 +260,7 @@ public class FundingService implements PayoutListener {
 
     /**
      * Reserved money of payouts Monoova cannot have debited yet ({@code notSent}: RECEIVED) and may or
-     * may not have ({@code sending}: SUBMITTING).
+     * may not have ({@code sending}: SUBMITTING, and UNKNOWN until the status lookup decides).
      */
     public record InFlight(BigDecimal notSent, BigDecimal sending) {}
 
@@ -271,7 +271,7 @@ public class FundingService implements PayoutListener {
             PayoutStatus status = payouts.find(r.payoutId()).map(Payout::status).orElse(null);
             if (status == PayoutStatus.RECEIVED || status == PayoutStatus.AWAITING_FUNDS) {
                 notSent = notSent.add(r.amount());
-            } else if (status == PayoutStatus.SUBMITTING) {
+            } else if (status == PayoutStatus.SUBMITTING || status == PayoutStatus.UNKNOWN) {
                 sending = sending.add(r.amount());
             }
         }
