@@ -66,6 +66,7 @@ public record MonoovaProperties(
             @DefaultValue("30s") Duration webhookRetryPause,
             @DefaultValue("5s") Duration webhookDelay,
             @DefaultValue("30s") Duration slowResponseDelay,
+            @DefaultValue("5s") Duration deBatchDelay,
             @DefaultValue("0") long faultSeed,
             @DefaultValue("0.0") double faultRate) {}
 }
