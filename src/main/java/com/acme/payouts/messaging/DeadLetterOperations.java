@@ -99,17 +99,35 @@ public class DeadLetterOperations {
         }
     }
 
-    /** Redrives every message the flow's dead-letter queue holds now (at most {@value #MAX_REDRIVE_ALL}). */
+    /**
+     * Redrives every message the flow's dead-letter queue held when the redrive began (at most
+     * {@value #MAX_REDRIVE_ALL}). A message that fails again meanwhile comes back as a new dead letter;
+     * it is left for the next redrive, so a message that can never succeed cannot make this loop.
+     */
     public List<RedriveRecord> redriveAll(String flow, String who) {
         Flow f = flow(flow);
+        long started = clock.millis();
         List<RedriveRecord> done = new ArrayList<>();
-        while (done.size() < MAX_REDRIVE_ALL) {
-            List<Message> batch = receive(f.deadLetterQueue(), REDRIVE_VISIBILITY_SECONDS);
-            if (batch.isEmpty()) {
-                break;
+        List<Message> later = new ArrayList<>();
+        try {
+            while (done.size() < MAX_REDRIVE_ALL) {
+                List<Message> batch = receive(f.deadLetterQueue(), REDRIVE_VISIBILITY_SECONDS);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                for (Message m : batch) {
+                    String sent = m.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
+                    if (sent != null && Long.parseLong(sent) > started) {
+                        later.add(m);
+                    } else {
+                        done.add(redrive(flow, f, m, who));
+                    }
+                }
             }
-            for (Message m : batch) {
-                done.add(redrive(flow, f, m, who));
+        } finally {
+            for (Message m : later) {
+                sqs.changeMessageVisibility(b -> b.queueUrl(url(f.deadLetterQueue())).receiptHandle(m.receiptHandle())
+                        .visibilityTimeout(0));
             }
         }
         return done;
