@@ -5,6 +5,7 @@ import com.acme.payouts.payout.PayoutEvent;
 import com.acme.payouts.payout.PayoutListener;
 import com.acme.payouts.payout.PayoutService;
 import com.acme.payouts.payout.PayoutStatus;
+import com.acme.payouts.payout.Transition;
 import com.acme.payouts.store.ConcurrentUpdateException;
 import com.acme.payouts.store.FundingStore;
 import com.acme.payouts.store.Page;
@@ -13,6 +14,7 @@ import com.acme.payouts.store.PayoutStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -40,6 +42,9 @@ public class FundingService implements PayoutListener {
     public static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
     private static final int CAS_ATTEMPTS = 3;
     private static final int MAX_HELD_SCAN = 10_000;
+    /** After Monoova refused a payout for funds, it is not released again before this, doubling per refusal. */
+    private static final Duration FIRST_REFUSAL_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration MAX_REFUSAL_BACKOFF = Duration.ofMinutes(10);
 
     private final FundingStore store;
     private final PayoutService payouts;
@@ -88,7 +93,9 @@ public class FundingService implements PayoutListener {
     /**
      * Releases payouts waiting for funds, longest waiting first: each one whose amount can be reserved
      * now goes back to RECEIVED with its reservation held; one that does not fit is passed over (a smaller
-     * one behind it may fit), and stays waiting.
+     * one behind it may fit), and stays waiting. A payout Monoova itself refused for funds is released
+     * again only after a back-off that doubles with each refusal, so a refusal our balance cannot
+     * explain never becomes a loop of execute calls.
      *
      * @return the ids of the payouts released, to be enqueued for submission
      */
@@ -96,6 +103,9 @@ public class FundingService implements PayoutListener {
         Instant now = clock.instant();
         List<String> released = new ArrayList<>();
         for (Payout p : payoutStore.findStale(EnumSet.of(PayoutStatus.AWAITING_FUNDS), now.plusSeconds(1), limit)) {
+            if (backingOffAfterMonoovaRefusal(p, now)) {
+                continue;
+            }
             ReserveResult r = store.reserve(p.id(), p.amount().amount(), now);
             if (r.outcome() == ReserveResult.Outcome.UNINITIALISED) {
                 break;
@@ -112,6 +122,20 @@ public class FundingService implements PayoutListener {
             LOG.info("released {} payout(s) that were waiting for funds", released.size());
         }
         return released;
+    }
+
+    private static boolean backingOffAfterMonoovaRefusal(Payout p, Instant now) {
+        List<Transition> refusals = p.history().stream()
+                .filter(t -> t.event() == PayoutEvent.FUNDS_SHORT && t.from() == PayoutStatus.SUBMITTING)
+                .toList();
+        if (refusals.isEmpty()) {
+            return false;
+        }
+        Duration wait = FIRST_REFUSAL_BACKOFF.multipliedBy(1L << Math.min(refusals.size() - 1, 16));
+        if (wait.compareTo(MAX_REFUSAL_BACKOFF) > 0) {
+            wait = MAX_REFUSAL_BACKOFF;
+        }
+        return now.isBefore(refusals.get(refusals.size() - 1).at().plus(wait));
     }
 
     /** Follows a payout's change into its reservation (see {@link #settleFor}). */

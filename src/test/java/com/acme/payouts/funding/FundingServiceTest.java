@@ -164,6 +164,11 @@ class FundingServiceTest {
         assertThat(available()).isEqualByComparingTo("100.00");
         assertThat(funding.takeCheckRequest()).isTrue();
         assertThat(funding.takeCheckRequest()).isFalse();
+
+        // Not sent again at once (our balance says yes, Monoova said no): after a back-off.
+        assertThat(funding.releaseWaiting(10)).isEmpty();
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(funding.releaseWaiting(10)).containsExactly(p.id());
     }
 
     @Test
