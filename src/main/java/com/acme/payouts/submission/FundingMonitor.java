@@ -43,13 +43,17 @@ public class FundingMonitor {
         availableToDebit().ifPresent(funding::initialise);
     }
 
-    /** One monitor tick: repair, and compare with Monoova when due. */
+    /**
+     * One monitor tick (waiting payouts are released after it, by the route). When due, or when a
+     * refusal asked for it: repair reservations left behind by an interrupted change, then compare
+     * with Monoova; the repair comes first so the comparison sees settled reservations.
+     */
     public void tick() {
-        funding.repair();
         Instant now = clock.instant();
         boolean requested = funding.takeCheckRequest();
         if (requested || funding.balance().isEmpty() || !now.isBefore(lastCheck.plus(checkEvery))) {
             lastCheck = now;
+            funding.repair();
             availableToDebit().ifPresent(funding::check);
         }
     }
