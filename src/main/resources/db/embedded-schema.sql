@@ -107,3 +107,53 @@ CREATE TABLE IF NOT EXISTS limit_counters (
     total_cents BIGINT        NOT NULL,
     expires_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
+
+-- Funding (ADR 0006): the one balance payouts reserve from, each payout's reservation, and the
+-- append-only ledger of money in (and of audited adjustments).
+CREATE TABLE IF NOT EXISTS funding_balance (
+    id                 VARCHAR(40)    PRIMARY KEY,
+    available          DECIMAL(17, 2) NOT NULL,
+    reserved           DECIMAL(17, 2) NOT NULL,
+    shortfall          DECIMAL(17, 2) NOT NULL,
+    monoova_available  DECIMAL(19, 4),
+    monoova_checked_at TIMESTAMP(6) WITH TIME ZONE,
+    version            BIGINT         NOT NULL,
+    updated_at         TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS funding_reservations (
+    payout_id  VARCHAR(40)    PRIMARY KEY,
+    amount     DECIMAL(15, 2) NOT NULL,
+    state      VARCHAR(12)    NOT NULL,
+    created_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    updated_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS funding_reservations_state ON funding_reservations (state, created_at);
+
+CREATE TABLE IF NOT EXISTS funding_ledger (
+    entry_id               VARCHAR(80)    PRIMARY KEY,
+    kind                   VARCHAR(20)    NOT NULL,
+    source                 VARCHAR(40)    NOT NULL,
+    monoova_transaction_id VARCHAR(40),
+    amount                 DECIMAL(17, 2) NOT NULL,
+    batch_id               VARCHAR(40),
+    reference              VARCHAR(300),
+    ledger_day             DATE           NOT NULL,
+    occurred_at            TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    recorded_at            TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    detail                 VARCHAR(1000)
+);
+CREATE INDEX IF NOT EXISTS funding_ledger_day ON funding_ledger (ledger_day, occurred_at);
+
+-- Append-only audit of dead-letter redrives (who, what, when).
+CREATE TABLE IF NOT EXISTS redrive_audit (
+    id             VARCHAR(64)  PRIMARY KEY,
+    redriven_at    TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    who            VARCHAR(100) NOT NULL,
+    queue          VARCHAR(100) NOT NULL,
+    message_id     VARCHAR(100) NOT NULL,
+    new_message_id VARCHAR(100),
+    reason         VARCHAR(1000),
+    outcome        VARCHAR(20)  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS redrive_audit_at ON redrive_audit (redriven_at);

@@ -55,10 +55,11 @@ class ArchitectureTest {
     }
 
     @Test
-    void the_payout_domain_uses_no_framework_and_no_aws_client() {
-        assertThat(MAIN).extracting(JavaClass::getName).contains("com.acme.payouts.payout.PayoutService");
+    void the_payout_and_funding_domain_uses_no_framework_and_no_aws_client() {
+        assertThat(MAIN).extracting(JavaClass::getName)
+                .contains("com.acme.payouts.payout.PayoutService", "com.acme.payouts.funding.FundingService");
         noClasses()
-                .that().resideInAPackage("com.acme.payouts.payout..")
+                .that().resideInAnyPackage("com.acme.payouts.payout..", "com.acme.payouts.funding..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.apache.camel..", "org.springframework..", "software.amazon.awssdk..", "com.amazonaws..")
                 .check(MAIN);

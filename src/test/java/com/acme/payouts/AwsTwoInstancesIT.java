@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -58,6 +59,11 @@ class AwsTwoInstancesIT {
                 .credentialsProvider(moto.credentials()).build()) {
             keyArn = kms.createKey(b -> b.description("payee data keys")).keyMetadata().arn();
         }
+        String bucket = prefix + "archive";
+        try (S3Client s3 = S3Client.builder().endpointOverride(moto.endpoint()).region(Region.of(MotoServer.REGION))
+                .credentialsProvider(moto.credentials()).forcePathStyle(true).build()) {
+            s3.createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(MotoServer.REGION)));
+        }
         sandbox = MonoovaSandbox.start(SandboxConfig.builder()
                 .nppCompletionDelay(Duration.ofMillis(200))
                 .webhookRetryPause(Duration.ofSeconds(1))
@@ -82,6 +88,7 @@ class AwsTwoInstancesIT {
                     .env("AWS_SECRET_ACCESS_KEY", "testing")
                     .env("PAYOUTS_TABLE_PREFIX", prefix)
                     .env("PAYOUTS_KMS_KEY_ID", keyArn)
+                    .env("PAYOUTS_ARCHIVE_BUCKET", bucket)
                     .env("MONOOVA_API_KEY_SECRET", prefix + "monoova/api-key")
                     .env("MONOOVA_WEBHOOK_TOKEN_SECRET", prefix + "monoova/webhook-token")
                     .env("MONOOVA_BASE_URL", sandbox.baseUri().toString())

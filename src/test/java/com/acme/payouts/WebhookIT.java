@@ -68,6 +68,9 @@ class WebhookIT extends EmbeddedDefaultTest {
     private WebhookReceiptStore receipts;
 
     @Autowired
+    private com.acme.payouts.webhook.WebhookArchive archive;
+
+    @Autowired
     private MeterRegistry meters;
 
     @Autowired
@@ -235,6 +238,9 @@ class WebhookIT extends EmbeddedDefaultTest {
         queues.awaitDrained(Queues.WEBHOOKS, SETTLE);
         assertThat(total("payouts.webhooks.received")).as("nothing queued").isEqualTo(received);
         assertThat(receipts.find(webhookId)).as("no receipt for refused webhook %s", webhookId).isEmpty();
+        assertThat(archive.keys(java.time.LocalDate.now(java.time.ZoneOffset.UTC)))
+                .as("nothing archived for refused webhook %s", webhookId)
+                .noneMatch(k -> k.endsWith("-" + webhookId + ".wha"));
         JsonNode pending = api.payout(fixture.pendingId());
         assertThat(pending.path("status").asText()).isEqualTo("SUBMITTED");
         assertThat(pending.path("history")).isEqualTo(fixture.pendingHistory());

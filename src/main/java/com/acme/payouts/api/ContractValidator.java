@@ -31,7 +31,7 @@ import org.apache.camel.Exchange;
 public class ContractValidator {
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
-    private static final Set<String> HEADERS_TO_CHECK = Set.of("idempotency-key", "content-type", "accept");
+    private static final Set<String> HEADERS_TO_CHECK = Set.of("idempotency-key", "content-type", "accept", "x-operator");
 
     private final OpenApiInteractionValidator validator;
     private final SchemaValidator schemas;

@@ -2,6 +2,15 @@ package com.acme.payouts.config;
 
 import com.acme.payouts.aws.KmsKeyEncryptionKeys;
 import com.acme.payouts.aws.RefreshingSecret;
+import com.acme.payouts.aws.S3ReconciliationReports;
+import com.acme.payouts.aws.S3WebhookArchive;
+import com.acme.payouts.reconciliation.ReconciliationReports;
+import com.acme.payouts.webhook.WebhookArchive;
+import com.acme.payouts.store.FundingStore;
+import com.acme.payouts.store.RedriveAuditStore;
+import com.acme.payouts.store.dynamodb.DynamoFundingStore;
+import com.acme.payouts.store.dynamodb.DynamoRedriveAuditStore;
+import software.amazon.awssdk.services.s3.S3Client;
 import com.acme.payouts.monoova.MonoovaCredentials;
 import com.acme.payouts.payee.crypto.DataKeyCache;
 import com.acme.payouts.payee.crypto.KeyEncryptionKeys;
@@ -153,6 +162,36 @@ public class AwsConfiguration {
     @Bean
     LimitCounterStore limitCounterStore(DynamoDbClient dynamo, DynamoTables tables) {
         return new DynamoLimitCounterStore(dynamo, tables);
+    }
+
+    @Bean
+    FundingStore fundingStore(DynamoDbClient dynamo, DynamoTables tables) {
+        return new DynamoFundingStore(dynamo, tables);
+    }
+
+    @Bean
+    RedriveAuditStore redriveAuditStore(DynamoDbClient dynamo, DynamoTables tables) {
+        return new DynamoRedriveAuditStore(dynamo, tables);
+    }
+
+    @Bean(destroyMethod = "close")
+    S3Client s3Client(AwsProperties aws) {
+        return configure(S3Client.builder(), aws)
+                .httpClientBuilder(http())
+                .overrideConfiguration(timeouts())
+                // Emulators answer on one host name; in AWS virtual-hosted style is the default.
+                .forcePathStyle(StringUtils.hasText(aws.endpoint()))
+                .build();
+    }
+
+    @Bean
+    WebhookArchive webhookArchive(S3Client s3, AwsProperties aws) {
+        return new S3WebhookArchive(s3, aws.archiveBucket(), aws.kmsKeyId());
+    }
+
+    @Bean
+    ReconciliationReports reconciliationReports(S3Client s3, AwsProperties aws) {
+        return new S3ReconciliationReports(s3, aws.archiveBucket(), aws.kmsKeyId());
     }
 
     @Bean

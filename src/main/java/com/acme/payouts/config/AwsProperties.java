@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookTokenSecret Secrets Manager secret holding the webhook security token
  * @param secretRefresh how often a secret is read again, so rotation needs no restart
  * @param metricsNamespace CloudWatch namespace of the service's metrics (the alarms use it)
+ * @param archiveBucket S3 bucket (SSE-KMS) for raw webhooks and reconciliation reports
  */
 @ConfigurationProperties("payouts.aws")
 public record AwsProperties(
@@ -31,4 +32,5 @@ public record AwsProperties(
         @DefaultValue("monoova/api-key") String apiKeySecret,
         @DefaultValue("monoova/webhook-token") String webhookTokenSecret,
         @DefaultValue("5m") Duration secretRefresh,
-        @DefaultValue("MonoovaPayouts") String metricsNamespace) {}
+        @DefaultValue("MonoovaPayouts") String metricsNamespace,
+        String archiveBucket) {}

@@ -18,6 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     already used": the payment may exist, so the outcome is UNKNOWN, never FAILED
  * @param statusNotFoundCodes status-lookup {@code status} codes proving Monoova never received a
  *     reference; only these allow the same reference to be executed again
+ * @param insufficientFundsCodes execute {@code status} codes meaning "not enough funds": nothing was
+ *     executed, so the payout waits for funds (AWAITING_FUNDS) with the same reference instead of failing
+ * @param webhookEvents the events subscribed to at start-up (and by the ops command)
+ * @param webhookPublicKeys extra hex public keys accepted for webhook signatures, e.g. Monoova's next key
+ *     announced ahead of a rotation; the key fetched from Monoova is always accepted too
  * @param publicKeyCacheTtl how long a fetched webhook public key is trusted before it is fetched again
  */
 @ConfigurationProperties("monoova")
@@ -31,7 +36,18 @@ public record MonoovaProperties(
         @DefaultValue("") String remitterName,
         @DefaultValue("DuplicateUniqueReference") List<String> duplicateReferenceCodes,
         @DefaultValue("TransactionNotFound") List<String> statusNotFoundCodes,
-        @DefaultValue("NppPaymentStatus") List<String> webhookEvents,
+        @DefaultValue("InsufficientFunds") List<String> insufficientFundsCodes,
+        @DefaultValue({
+                    "NppPaymentStatus",
+                    "NppReturn",
+                    "DirectEntryDishonour",
+                    "InboundDirectCredit",
+                    "NPPReceivePayment",
+                    "InboundDirectCreditRejections",
+                    "NPPCreditRejections"
+                })
+                List<String> webhookEvents,
+        @DefaultValue("") List<String> webhookPublicKeys,
         @DefaultValue("true") boolean bootstrapSubscriptions,
         @DefaultValue("12h") Duration publicKeyCacheTtl,
         @DefaultValue Sandbox sandbox) {
@@ -50,6 +66,7 @@ public record MonoovaProperties(
             @DefaultValue("30s") Duration webhookRetryPause,
             @DefaultValue("5s") Duration webhookDelay,
             @DefaultValue("30s") Duration slowResponseDelay,
+            @DefaultValue("5s") Duration deBatchDelay,
             @DefaultValue("0") long faultSeed,
             @DefaultValue("0.0") double faultRate) {}
 }

@@ -1,10 +1,16 @@
 package com.acme.payouts.config;
 
 import com.acme.payouts.api.ApiResponses;
+import com.acme.payouts.api.BalanceApi;
+import com.acme.payouts.api.DeadLetterApi;
+import com.acme.payouts.api.OperationsApi;
+import com.acme.payouts.api.ReconciliationApi;
 import com.acme.payouts.api.ContractValidator;
 import com.acme.payouts.api.PayeeApi;
 import com.acme.payouts.api.PayoutApi;
 import com.acme.payouts.api.ProblemResponses;
+import com.acme.payouts.funding.FundingService;
+import com.acme.payouts.messaging.DeadLetterOperations;
 import com.acme.payouts.messaging.DeadLetters;
 import com.acme.payouts.messaging.PayoutRequestConsumer;
 import com.acme.payouts.messaging.StoreIdempotentRepository;
@@ -29,19 +35,29 @@ import com.acme.payouts.payout.PayoutAudit;
 import com.acme.payouts.payout.PayoutIntake;
 import com.acme.payouts.payout.SpendingLimits;
 import com.acme.payouts.payout.PayoutService;
+import com.acme.payouts.store.FundingStore;
 import com.acme.payouts.store.PayeeStore;
 import com.acme.payouts.store.PayoutStore;
+import com.acme.payouts.store.RedriveAuditStore;
 import com.acme.payouts.store.ProcessedMessageStore;
 import com.acme.payouts.store.WebhookReceiptStore;
+import com.acme.payouts.submission.FundingMonitor;
+import com.acme.payouts.submission.FundingSteps;
 import com.acme.payouts.submission.OutcomeRecorder;
 import com.acme.payouts.submission.PayeeLookup;
 import com.acme.payouts.submission.PayoutSweeper;
 import com.acme.payouts.submission.ResolutionSteps;
 import com.acme.payouts.submission.SubmissionQueue;
 import com.acme.payouts.submission.SubmissionSteps;
+import com.acme.payouts.reconciliation.Reconciler;
+import com.acme.payouts.reconciliation.ReconciliationReports;
+import com.acme.payouts.reconciliation.ReconciliationScheduler;
+import com.acme.payouts.reconciliation.ReconciliationService;
+import com.acme.payouts.webhook.WebhookArchive;
 import com.acme.payouts.webhook.WebhookAuthenticator;
 import com.acme.payouts.webhook.WebhookIntake;
 import com.acme.payouts.webhook.WebhookProcessor;
+import com.acme.payouts.webhook.WebhookRecovery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -92,6 +108,14 @@ public class PayoutsConfiguration {
         return new PayoutService(store, clock, audit, approvals.timeToLive());
     }
 
+    /** Also follows every payout change into its funding reservation (ADR 0006). */
+    @Bean
+    FundingService fundingService(FundingStore store, PayoutService payouts, PayoutStore payoutStore, Clock clock) {
+        FundingService funding = new FundingService(store, payouts, payoutStore, clock);
+        payouts.onChange(funding);
+        return funding;
+    }
+
     @Bean
     PayoutIntake payoutIntake(PayoutService payouts, PayeeVault vault, ApprovalPolicy approvals, SpendingLimits limits) {
         return new PayoutIntake(payouts, vault, approvals, limits);
@@ -126,8 +150,8 @@ public class PayoutsConfiguration {
 
     @Bean
     MonoovaClassifier monoovaClassifier(ObjectMapper json, MonoovaProperties monoova) {
-        return new MonoovaClassifier(
-                json, new HashSet<>(monoova.duplicateReferenceCodes()), new HashSet<>(monoova.statusNotFoundCodes()));
+        return new MonoovaClassifier(json, new HashSet<>(monoova.duplicateReferenceCodes()),
+                new HashSet<>(monoova.statusNotFoundCodes()), new HashSet<>(monoova.insufficientFundsCodes()));
     }
 
     @Bean
@@ -143,7 +167,7 @@ public class PayoutsConfiguration {
 
     @Bean
     MonoovaPublicKeys monoovaPublicKeys(MonoovaAdminClient admin, Clock clock, MonoovaProperties monoova) {
-        return new MonoovaPublicKeys(admin::publicKeyHex, List.of(), clock, monoova.publicKeyCacheTtl());
+        return new MonoovaPublicKeys(admin::publicKeyHex, monoova.webhookPublicKeys(), clock, monoova.publicKeyCacheTtl());
     }
 
     @Bean(destroyMethod = "close")
@@ -154,12 +178,21 @@ public class PayoutsConfiguration {
             PayoutsProperties props,
             WebServerApplicationContext web) {
         return new SubscriptionBootstrap(
-                admin,
-                monoova.webhookEvents(),
-                () -> StringUtils.hasText(props.publicBaseUrl())
-                        ? props.publicBaseUrl().replaceAll("/+$", "")
-                        : "http://localhost:" + web.getWebServer().getPort(),
-                credentials::webhookToken);
+                admin, monoova.webhookEvents(), () -> publicBaseUrl(props, web), credentials::webhookToken);
+    }
+
+    private static String publicBaseUrl(PayoutsProperties props, WebServerApplicationContext web) {
+        return StringUtils.hasText(props.publicBaseUrl())
+                ? props.publicBaseUrl().replaceAll("/+$", "")
+                : "http://localhost:" + web.getWebServer().getPort();
+    }
+
+    @Bean
+    WebhookRecovery webhookRecovery(MonoovaAdminClient admin, WebhookReceiptStore receipts, PayoutsProperties props,
+            WebServerApplicationContext web, Clock clock) {
+        var r = props.webhookRecovery();
+        return new WebhookRecovery(admin, receipts, () -> publicBaseUrl(props, web) + "/webhooks/monoova", clock,
+                r.maxResends(), r.lookbackDays(), Duration.ofMillis(r.periodMs() * 5));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -239,6 +272,26 @@ public class PayoutsConfiguration {
     }
 
     @Bean
+    FundingMonitor fundingMonitor(FundingService funding, MonoovaAdminClient admin, MonoovaProperties monoova,
+            PayoutsProperties props, Clock clock) {
+        return new FundingMonitor(funding, admin, monoova.mAccount(), props.funding().monoovaCheckEvery(), clock);
+    }
+
+    @Bean
+    FundingSteps fundingSteps(FundingService funding, FundingMonitor monitor, ObjectMapper json, PayoutsProperties props) {
+        return new FundingSteps(funding, monitor, json, props.funding().releaseBatch());
+    }
+
+    /** Opens the funding balance from Monoova as soon as the service is up (the monitor retries if it can't). */
+    @EventListener(ApplicationReadyEvent.class)
+    void openFundingBalance(ApplicationReadyEvent ready) {
+        FundingMonitor monitor = ready.getApplicationContext().getBean(FundingMonitor.class);
+        Thread opener = new Thread(monitor::initialise, "funding-balance-open");
+        opener.setDaemon(true);
+        opener.start();
+    }
+
+    @Bean
     SubmissionQueue submissionQueue(SubmissionSteps steps, PayoutService payouts) {
         return new SubmissionQueue(steps, payouts);
     }
@@ -261,18 +314,68 @@ public class PayoutsConfiguration {
     }
 
     @Bean
-    WebhookIntake webhookIntake(WebhookAuthenticator authenticator, ObjectMapper json, Clock clock, MeterRegistry meters) {
-        return new WebhookIntake(authenticator, json, clock, meters);
+    WebhookIntake webhookIntake(
+            WebhookAuthenticator authenticator, ObjectMapper json, Clock clock, MeterRegistry meters, WebhookArchive archive) {
+        return new WebhookIntake(authenticator, json, clock, meters, archive);
     }
 
     @Bean
-    WebhookProcessor webhookProcessor(PayoutService payouts, WebhookReceiptStore receipts, ObjectMapper json) {
-        return new WebhookProcessor(payouts, receipts, json);
+    WebhookProcessor webhookProcessor(
+            PayoutService payouts, WebhookReceiptStore receipts, ObjectMapper json, FundingService funding, Clock clock) {
+        return new WebhookProcessor(payouts, receipts, json, funding, clock);
     }
 
     @Bean
     DeadLetters deadLetters(Clock clock) {
         return new DeadLetters(clock);
+    }
+
+    // ---- operations: balance, dead letters, reconciliation, subscriptions ----
+
+    @Bean
+    BalanceApi balanceApi(FundingService funding, ApiResponses responses) {
+        return new BalanceApi(funding, responses);
+    }
+
+    @Bean
+    DeadLetterOperations deadLetterOperations(SqsClient sqs, PayoutsProperties props, RedriveAuditStore audit, Clock clock) {
+        var q = props.queues();
+        return new DeadLetterOperations(sqs, Map.of(
+                        "payout-requests", new DeadLetterOperations.Flow(q.payoutRequests(), q.payoutRequestsDlq()),
+                        "payout-submissions", new DeadLetterOperations.Flow(q.payoutSubmissions(), q.payoutSubmissionsDlq()),
+                        "monoova-webhooks", new DeadLetterOperations.Flow(q.webhooks(), q.webhooksDlq())),
+                audit, clock);
+    }
+
+    @Bean
+    DeadLetterApi deadLetterApi(
+            DeadLetterOperations operations, RedriveAuditStore audit, ApiResponses responses, AuditLog auditLog) {
+        return new DeadLetterApi(operations, audit, responses, auditLog);
+    }
+
+    @Bean
+    OperationsApi operationsApi(SubscriptionBootstrap subscriptions, ApiResponses responses) {
+        return new OperationsApi(subscriptions, responses);
+    }
+
+    @Bean
+    ReconciliationService reconciliationService(MonoovaAdminClient admin, FundingMonitor monitor, PayoutStore payoutStore,
+            PayoutService payouts, FundingStore fundingStore, FundingService funding, ReconciliationReports reports,
+            ObjectMapper json, PayoutsProperties props, Clock clock) {
+        var r = props.reconciliation();
+        return new ReconciliationService(admin, monitor::availableToDebit, payoutStore, payouts, fundingStore, funding,
+                new Reconciler(r.stuckUnknownAfter(), r.settleGrace()), reports, json, clock);
+    }
+
+    @Bean
+    ReconciliationScheduler reconciliationScheduler(ReconciliationService reconciliation, PayoutsProperties props, Clock clock) {
+        return new ReconciliationScheduler(reconciliation, clock, props.reconciliation().dailyAt());
+    }
+
+    @Bean
+    ReconciliationApi reconciliationApi(ReconciliationService reconciliation, ReconciliationReports reports,
+            ApiResponses responses, ObjectMapper json) {
+        return new ReconciliationApi(reconciliation, reports, responses, json);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.acme.payouts.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,7 +21,10 @@ public record PayoutsProperties(
         @DefaultValue Sqs sqs,
         @DefaultValue Sweeper sweeper,
         @DefaultValue Consumers consumers,
-        @DefaultValue("60s") java.time.Duration metricsRefresh) {
+        @DefaultValue("60s") java.time.Duration metricsRefresh,
+        @DefaultValue Funding funding,
+        @DefaultValue WebhookRecovery webhookRecovery,
+        @DefaultValue Reconciliation reconciliation) {
 
     /** Queue names; each flow has its own dead-letter queue. */
     public record Queues(
@@ -57,6 +61,46 @@ public record PayoutsProperties(
             @DefaultValue("30s") Duration staleAfter,
             @DefaultValue("60s") Duration receivedStaleAfter,
             @DefaultValue("100") int batchSize) {}
+
+    /**
+     * The funding monitor (ADR 0006).
+     *
+     * @param monitorPeriodMs how often reservations are repaired and waiting payouts released
+     * @param monoovaCheckEvery how often our balance is compared with Monoova's {@code availableToDebit}
+     * @param releaseBatch how many waiting payouts one release pass looks at, oldest first
+     */
+    public record Funding(
+            @DefaultValue("5000") long monitorPeriodMs,
+            @DefaultValue("60s") Duration monoovaCheckEvery,
+            @DefaultValue("100") int releaseBatch) {}
+
+    /**
+     * Recovery of webhooks Monoova could not deliver (its delivery report, then resend).
+     *
+     * @param periodMs how often the report is read
+     * @param maxResends how many times one notification is asked for again before an operator must look
+     * @param lookbackDays how many days of reports before today are read as well
+     */
+    public record WebhookRecovery(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("60000") long periodMs,
+            @DefaultValue("3") int maxResends,
+            @DefaultValue("1") int lookbackDays) {}
+
+    /**
+     * The daily reconciliation (ADR 0007).
+     *
+     * @param daily run it every day for the previous Sydney day, after {@code dailyAt} (Sydney time)
+     * @param checkPeriodMs how often the daily schedule is looked at
+     * @param stuckUnknownAfter a payout UNKNOWN longer than this is reported as a break
+     * @param settleGrace a difference younger than this is not a break yet (its webhook may be on the way)
+     */
+    public record Reconciliation(
+            @DefaultValue("true") boolean daily,
+            @DefaultValue("06:00") LocalTime dailyAt,
+            @DefaultValue("600000") long checkPeriodMs,
+            @DefaultValue("30m") Duration stuckUnknownAfter,
+            @DefaultValue("5m") Duration settleGrace) {}
 
     /** Concurrent consumers per queue (per instance) and the SQS long-poll wait. */
     public record Consumers(

@@ -32,6 +32,7 @@ public class SandboxConfiguration {
                 .webhookRetryPause(s.webhookRetryPause())
                 .webhookDelay(s.webhookDelay())
                 .slowResponseDelay(s.slowResponseDelay())
+                .deBatchDelay(s.deBatchDelay())
                 .faultSeed(s.faultSeed())
                 .faultRate(s.faultRate())
                 .build());

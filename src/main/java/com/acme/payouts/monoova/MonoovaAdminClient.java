@@ -9,9 +9,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * The Monoova calls that are not part of a payout flow (webhook public key, subscriptions), made
- * through the same {@code camel-http} component, auth and timeouts as the routes. Failures surface
- * as exceptions to the caller, who decides whether to try again later.
+ * The Monoova calls that are not part of a payout flow (webhook public key, subscriptions and their
+ * delivery report and resend, mAccount financials, the reports reconciliation reads), made through
+ * the same {@code camel-http} component, auth and timeouts as the routes. Failures surface as
+ * exceptions to the caller, who decides whether to try again later. None of these calls moves money.
  */
 public class MonoovaAdminClient {
 
@@ -56,13 +57,65 @@ public class MonoovaAdminClient {
                 "securityToken", securityToken))));
     }
 
+    /** {@code GET /mAccount/v1/financials/{accountNumber}}: the envelope plus {@code financials}. */
+    public JsonNode financials(String mAccount) {
+        return ok(parse(call("GET", "/mAccount/v1/financials/" + mAccount, null)), "financials");
+    }
+
+    /**
+     * {@code GET /subscriptions/v1/report/{date}} ({@code yyyy-MM-dd}): the delivery log of webhook
+     * notifications ({@code notifications[]}), one page.
+     */
+    public JsonNode subscriptionsReport(java.time.LocalDate date, int skip, int take) {
+        return ok(parse(call("GET", "/subscriptions/v1/report/" + date, null, "skip=" + skip + "&take=" + take)),
+                "subscriptions report");
+    }
+
+    /** {@code POST /subscriptions/v2/resend/{WebhookId}}: Monoova sends that notification again. */
+    public JsonNode resendWebhook(long webhookId) {
+        return ok(parse(call("POST", "/subscriptions/v2/resend/" + webhookId, "")), "resend");
+    }
+
+    /** {@code GET /financial/v2/status/{startDate}/{endDate}}: {@code statuses[]} of the transactions in the range. */
+    public JsonNode statusesBetween(java.time.LocalDate start, java.time.LocalDate end) {
+        return ok(parse(call("GET", "/financial/v2/status/" + start + "/" + end, null)), "status by date");
+    }
+
+    /** {@code GET /reports/v1/statement/{date}}: the successful transactions of that day. */
+    public JsonNode statement(java.time.LocalDate date) {
+        return ok(parse(call("GET", "/reports/v1/statement/" + date, null)), "statement");
+    }
+
+    /**
+     * {@code GET /receivables/v6/report/{date}?endDate=}: the received DE and NPP items as CSV (DIGEST
+     * §4.4); both times {@code yyyyMMddHHmmss}, Sydney.
+     */
+    public String receivablesReport(String start, String end) {
+        return call("GET", "/receivables/v6/report/" + start, null, "endDate=" + end);
+    }
+
+    private JsonNode ok(JsonNode answer, String what) {
+        String status = answer.path("status").asText("");
+        if (!"Ok".equalsIgnoreCase(status)) {
+            throw new MonoovaCallException("Monoova " + what + " answered status " + com.acme.payouts.support.Redaction.scrub(status), null);
+        }
+        return answer;
+    }
+
     private String call(String method, String path, String body) {
+        return call(method, path, body, null);
+    }
+
+    private String call(String method, String path, String body, String query) {
         Exchange result = template.request(baseUrl + path + timeouts, exchange -> {
             exchange.getMessage().setBody(body);
             if ("POST".equals(method)) {
                 http.preparePost(exchange);
             } else {
                 http.prepareGet(exchange);
+            }
+            if (query != null) {
+                exchange.getMessage().setHeader(Exchange.HTTP_QUERY, query);
             }
         });
         if (result.getException() != null) {

@@ -18,11 +18,19 @@ public class MonoovaClassifier {
     private final ObjectMapper json;
     private final Set<String> duplicateReferenceCodes;
     private final Set<String> notFoundCodes;
+    private final Set<String> insufficientFundsCodes;
 
     public MonoovaClassifier(ObjectMapper json, Set<String> duplicateReferenceCodes, Set<String> notFoundCodes) {
+        this(json, duplicateReferenceCodes, notFoundCodes, Set.of());
+    }
+
+    /** @param insufficientFundsCodes execute refusals that mean "not enough funds": the payout waits for funds */
+    public MonoovaClassifier(
+            ObjectMapper json, Set<String> duplicateReferenceCodes, Set<String> notFoundCodes, Set<String> insufficientFundsCodes) {
         this.json = json;
         this.duplicateReferenceCodes = Set.copyOf(duplicateReferenceCodes);
         this.notFoundCodes = Set.copyOf(notFoundCodes);
+        this.insufficientFundsCodes = Set.copyOf(insufficientFundsCodes);
     }
 
     /** An execute call that returned HTTP 200 with {@code body}. */
@@ -52,6 +60,9 @@ public class MonoovaClassifier {
                 if (duplicateReferenceCodes.contains(response.status())) {
                     return new ExecuteOutcome.Unknown("Monoova reports the reference as already used ("
                             + response.status() + ")");
+                }
+                if (insufficientFundsCodes.contains(response.status())) {
+                    return new ExecuteOutcome.FundsShort(response.status());
                 }
                 return new ExecuteOutcome.Rejected(
                         response.status(), Redaction.scrub(response.statusDescription()));

@@ -1,6 +1,7 @@
 package com.acme.payouts.monoova;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,6 +81,26 @@ public class SubscriptionBootstrap implements AutoCloseable {
             }
         }
         done.set(true);
+    }
+
+    /** One of our subscriptions as Monoova lists it. */
+    public record Subscribed(String eventName, int id, String targetUrl, String status) {}
+
+    /**
+     * Runs {@link #ensure} now (the ops command) and returns our subscriptions as Monoova then lists
+     * them: one per event, pointing at our webhook URL.
+     */
+    public synchronized List<Subscribed> ensureNow() {
+        ensure();
+        List<Subscribed> ours = new ArrayList<>();
+        for (JsonNode s : monoova.listSubscriptions().path("eventname")) {
+            String event = s.path("eventName").asText();
+            String target = s.path("targetUrl").asText();
+            if (events.contains(event) && target.equals(webhookBaseUrl.get() + "/webhooks/monoova?event=" + event)) {
+                ours.add(new Subscribed(event, s.path("id").asInt(), target, s.path("status").asText()));
+            }
+        }
+        return ours;
     }
 
     public boolean isDone() {

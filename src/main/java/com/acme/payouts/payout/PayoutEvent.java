@@ -23,5 +23,12 @@ public enum PayoutEvent {
     /** A checker rejected a held payout. */
     APPROVAL_REJECTED,
     /** Nobody approved a held payout within the approval time to live. */
-    APPROVAL_EXPIRED
+    APPROVAL_EXPIRED,
+    /**
+     * No money could be reserved for the payout (our balance, or Monoova refusing execute for lack of
+     * funds): it waits, unsent, until funding arrives.
+     */
+    FUNDS_SHORT,
+    /** Money was reserved for a payout that was waiting for funds: it may be submitted now. */
+    FUNDS_RESERVED
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public class PayoutService {
     private final Clock clock;
     private final PayoutAudit audit;
     private final Duration approvalTimeToLive;
+    private final List<PayoutListener> listeners = new CopyOnWriteArrayList<>();
 
     public PayoutService(PayoutStore store, Clock clock) {
         this(store, clock, PayoutAudit.NONE, ApprovalPolicy.NONE.timeToLive());
@@ -43,6 +45,11 @@ public class PayoutService {
         this.clock = clock;
         this.audit = audit;
         this.approvalTimeToLive = approvalTimeToLive;
+    }
+
+    /** Registers a listener told about every change this service writes (see {@link PayoutListener}). */
+    public void onChange(PayoutListener listener) {
+        listeners.add(listener);
     }
 
     /** Result of {@link #create}. */
@@ -214,6 +221,7 @@ public class PayoutService {
                 store.update(next, payout.version());
                 LOG.info("payout {}: {} -> {} ({})", payoutId, payout.status(), next.status(), event);
                 audit.record(action(event), payout, next, actor);
+                notifyListeners(payout, next);
                 return new Applied(next);
             } catch (ConcurrentUpdateException lost) {
                 LOG.debug("payout {}: lost compare-and-set on attempt {}, re-reading", payoutId, attempt);
@@ -229,5 +237,17 @@ public class PayoutService {
             case APPROVAL_EXPIRED -> "payout.approval-expired";
             default -> "payout.status-changed";
         };
+    }
+
+    private void notifyListeners(Payout before, Payout after) {
+        for (PayoutListener listener : listeners) {
+            try {
+                listener.changed(before, after);
+            } catch (RuntimeException e) {
+                // The change is stored and must not be redone; the listener's own repair catches up.
+                LOG.warn("payout {}: listener could not follow {} -> {}: {}", after.id(), before.status(), after.status(),
+                        e.getClass().getSimpleName());
+            }
+        }
     }
 }

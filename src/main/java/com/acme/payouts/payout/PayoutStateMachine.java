@@ -20,6 +20,10 @@ public final class PayoutStateMachine {
     static {
         edge(RECEIVED, SUBMIT_STARTED, SUBMITTING);
         edge(RECEIVED, SUBMISSION_REFUSED, FAILED);
+        // The funds check comes before the claim: a payout that cannot be covered never reaches
+        // SUBMITTING, and waits (unsent, nothing reserved) until funding releases it, oldest first.
+        edge(RECEIVED, FUNDS_SHORT, AWAITING_FUNDS);
+        edge(AWAITING_FUNDS, FUNDS_RESERVED, RECEIVED);
 
         edge(SUBMITTING, MONOOVA_ACCEPTED, SUBMITTED);
         // A webhook or status lookup can overtake the execute response.
@@ -28,6 +32,9 @@ public final class PayoutStateMachine {
         edge(SUBMITTING, OUTCOME_UNKNOWN, UNKNOWN);
         // Claimed, then found unpayable before any call (e.g. the payee was removed meanwhile).
         edge(SUBMITTING, SUBMISSION_REFUSED, FAILED);
+        // Monoova refused execute for lack of funds (a configured code): nothing was executed, so the
+        // payout waits for funds instead of failing, and keeps its uniqueReference.
+        edge(SUBMITTING, FUNDS_SHORT, AWAITING_FUNDS);
 
         edge(SUBMITTED, PAYMENT_COMPLETED, COMPLETED);
         edge(SUBMITTED, PAYMENT_REJECTED, FAILED);

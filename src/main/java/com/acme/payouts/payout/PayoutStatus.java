@@ -4,6 +4,11 @@ package com.acme.payouts.payout;
 public enum PayoutStatus {
     /** Accepted and stored by us; not yet sent to Monoova (or confirmed never received by it). */
     RECEIVED,
+    /**
+     * Accepted, but the balance available for payouts does not cover it: nothing is reserved and nothing
+     * is sent. Released back to RECEIVED (with its money reserved), oldest first, when funds arrive.
+     */
+    AWAITING_FUNDS,
     /** Claimed by one worker that is about to call, or is calling, Monoova execute. */
     SUBMITTING,
     /** Monoova accepted the transaction; the final result comes by webhook or status lookup. */

@@ -39,6 +39,65 @@ final class ControlEndpoints {
         return transition(reference, () -> operations.returnPayment(reference, reason));
     }
 
+    ApiResponse dishonour(ApiRequest request) {
+        String reference = request.pathParameter(0);
+        String reason = optionalReason(request);
+        return transition(reference, () -> operations.dishonour(reference, reason));
+    }
+
+    /**
+     * {@code POST /sandbox/v1/inbound-credits}: money paid into the Automatcher (an acquirer's
+     * settlement): {@code {"rail":"DE"|"NPP","amount":250.00, "lodgementRef", "remitterName", "sourceBsb",
+     * "sourceAccountNumber", "sourceAccountName", "rejected": false, "webhook": "NONE"|"DROP"|"LOST"}}.
+     */
+    ApiResponse inboundCredit(ApiRequest request) {
+        JsonNode body = request.jsonObject();
+        JsonNode amount = body.get("amount");
+        if (amount == null || !(amount.isNumber() || amount.isTextual())) {
+            throw ApiException.badRequest("InvalidAmount", "amount must be a number.");
+        }
+        InboundCredit credit;
+        try {
+            credit = new InboundCredit(
+                    body.path("rail").asText(""),
+                    new BigDecimal(amount.asText()),
+                    text(body, "lodgementRef", "SETTLEMENT"),
+                    text(body, "remitterName", "ACQUIRER SETTLE"),
+                    text(body, "sourceBsb", "012-366"),
+                    text(body, "sourceAccountNumber", "123456789"),
+                    text(body, "sourceAccountName", "ACQUIRER PTY LTD"),
+                    body.path("rejected").asBoolean(false),
+                    text(body, "webhook", "NONE"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("InvalidRequest", e.getMessage());
+        }
+        Receivables.Accepted accepted = operations.inboundCredit(credit);
+        return ApiResponse.Json.ok()
+                .with("id", accepted.id())
+                .with("rail", accepted.rail())
+                .with("rejected", accepted.rejected())
+                .with("landsAt", accepted.landsAt().toString());
+    }
+
+    /** {@code POST /sandbox/v1/webhooks/emit}: {@code {"eventName": ..., "payload": ...}}, signed and sent to its subscribers. */
+    ApiResponse emit(ApiRequest request) {
+        JsonNode body = request.jsonObject();
+        JsonNode payload = body.get("payload");
+        if (payload == null || !(payload.isObject() || payload.isArray())) {
+            throw ApiException.badRequest("InvalidRequest", "payload must be a JSON object or array.");
+        }
+        try {
+            return ApiResponse.Json.ok().with("webhookIds", operations.emit(body.path("eventName").asText(""), payload));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("InvalidEventName", e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field, String fallback) {
+        JsonNode v = body.get(field);
+        return v == null || v.isNull() ? fallback : v.asText();
+    }
+
     ApiResponse transactions(ApiRequest request) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (SandboxTransaction transaction : operations.transactions()) {

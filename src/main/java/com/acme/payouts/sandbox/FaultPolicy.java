@@ -76,6 +76,9 @@ final class FaultPolicy {
         if (scenarios.contains(Scenario.WEBHOOK_DROP)) {
             return WebhookFault.DROP;
         }
+        if (scenarios.contains(Scenario.WEBHOOK_LOST)) {
+            return WebhookFault.LOST;
+        }
         if (scenarios.contains(Scenario.WEBHOOK_DUPLICATE)) {
             return WebhookFault.DUPLICATE;
         }

@@ -111,6 +111,10 @@ final class FinancialEndpoints {
 
     ApiResponse status(ApiRequest request) {
         String reference = request.pathParameter(0);
+        if (book.find(reference).filter(r -> r.instruction.scenarios().contains(Scenario.STATUS_500)).isPresent()) {
+            LOG.log(Level.INFO, "Status of {0}: HTTP 500 (SBX-ST-500)", reference);
+            return internalError();
+        }
         SandboxTransaction transaction = book.transaction(reference)
                 .orElseThrow(() -> ApiException.badRequest(
                         "TransactionNotFound", "No transaction was executed with this uniqueReference."));
@@ -122,6 +126,38 @@ final class FinancialEndpoints {
                 .with("fundsClearedDate", null)
                 .with("transactionStatus", transaction.status().wireValue())
                 .with("uniqueReference", transaction.uniqueReference());
+    }
+
+    /**
+     * {@code GET /financial/v2/status/{startDate}/{endDate}}: {@code statuses[]} of every payout
+     * executed on a Sydney day in the range (the spec does not say which date filters; the sandbox
+     * uses the execution date).
+     */
+    ApiResponse statusesBetween(ApiRequest request) {
+        java.time.LocalDate start = date(request.pathParameter(0), "startDate");
+        java.time.LocalDate end = date(request.pathParameter(1), "endDate");
+        List<Map<String, Object>> statuses = new java.util.ArrayList<>();
+        for (SandboxTransaction t : book.executedBetween(start, end)) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("completedDate", t.completedDate() == null ? null : t.completedDate().toString());
+            s.put("uniqueReference", t.uniqueReference());
+            s.put("statusDescription", description(t));
+            s.put("transactionStatus", t.status().wireValue());
+            s.put("dishonouredDate", null);
+            s.put("creditCardPaymentStatus", null);
+            s.put("waitingOnClearedFundsDate", null);
+            s.put("bulkDirectDebits", List.of());
+            statuses.add(s);
+        }
+        return ApiResponse.Json.ok().with("statuses", statuses);
+    }
+
+    static java.time.LocalDate date(String text, String name) {
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("InvalidDate", name + " must be a date in the format yyyy-MM-dd.");
+        }
     }
 
     private ApiResponse committed(PayoutRecord record, ExecuteFault fault, int attempt) {

@@ -98,7 +98,8 @@ public final class MonoovaSandbox implements AutoCloseable {
         WebhookDispatcher webhooks = new WebhookDispatcher(
                 subscriptions, signer, mapper, scheduler, webhookSenders, webhookClient, time, config);
         PayoutLifecycle lifecycle = new PayoutLifecycle(book, webhooks, new WebhookPayloads(time), scheduler, config);
-        SandboxOperations operations = new SandboxOperations(book, lifecycle, faults, webhooks);
+        Receivables receivables = new Receivables(book, webhooks, time, scheduler, config);
+        SandboxOperations operations = new SandboxOperations(book, lifecycle, faults, webhooks, receivables);
 
         Router router = routes(
                 new Router(new BasicAuth(config.apiKey()), mapper),
@@ -110,7 +111,8 @@ public final class MonoovaSandbox implements AutoCloseable {
                         faults,
                         config.slowResponseDelay()),
                 new AccountEndpoints(book, config),
-                new SubscriptionEndpoints(subscriptions, time),
+                new SubscriptionEndpoints(subscriptions, time, webhooks),
+                new ReportEndpoints(book, receivables, time),
                 new ControlEndpoints(operations));
 
         HttpServer server;
@@ -138,6 +140,7 @@ public final class MonoovaSandbox implements AutoCloseable {
             FinancialEndpoints financial,
             AccountEndpoints accounts,
             SubscriptionEndpoints subscriptions,
+            ReportEndpoints reports,
             ControlEndpoints control) {
         return router.route("GET", "/public/v1/ping", false, publicApi::publicPing)
                 .route("GET", "/public/v1/certificate/public-key", false, publicApi::publicKey)
@@ -145,14 +148,22 @@ public final class MonoovaSandbox implements AutoCloseable {
                 .route("POST", "/financial/v2/transaction/execute", true, financial::execute)
                 .route("POST", "/financial/v2/transaction/validate", true, financial::validate)
                 .route("GET", "/financial/v2/status/{uniqueReference}", true, financial::status)
+                .route("GET", "/financial/v2/status/{startDate}/{endDate}", true, financial::statusesBetween)
+                .route("GET", "/reports/v1/statement/{date}", true, reports::statement)
+                .route("GET", "/receivables/v6/report/{date}", true, reports::receivablesReport)
                 .route("GET", "/mAccount/v1/financials/{accountNumber}", true, accounts::financials)
                 .route("POST", "/subscriptions/v1/create", true, subscriptions::create)
                 .route("POST", "/subscriptions/v1/update", true, subscriptions::update)
                 .route("GET", "/subscriptions/v1/list", true, subscriptions::list)
                 .route("DELETE", "/subscriptions/v1/delete/{id}", true, subscriptions::delete)
+                .route("GET", "/subscriptions/v1/report/{date}", true, subscriptions::report)
+                .route("POST", "/subscriptions/v2/resend/{WebhookId}", true, subscriptions::resend)
                 .route("POST", "/sandbox/v1/transactions/{uniqueReference}/complete", true, control::complete)
                 .route("POST", "/sandbox/v1/transactions/{uniqueReference}/reject", true, control::reject)
                 .route("POST", "/sandbox/v1/transactions/{uniqueReference}/return", true, control::returnPayment)
+                .route("POST", "/sandbox/v1/transactions/{uniqueReference}/dishonour", true, control::dishonour)
+                .route("POST", "/sandbox/v1/inbound-credits", true, control::inboundCredit)
+                .route("POST", "/sandbox/v1/webhooks/emit", true, control::emit)
                 .route("GET", "/sandbox/v1/transactions", true, control::transactions)
                 .route("GET", "/sandbox/v1/transactions/{uniqueReference}", true, control::transaction)
                 .route("GET", "/sandbox/v1/ledger", true, control::ledger)
@@ -218,6 +229,33 @@ public final class MonoovaSandbox implements AutoCloseable {
      */
     public void returnPayment(String uniqueReference, String reason) {
         operations.returnPayment(uniqueReference, reason);
+    }
+
+    /**
+     * Dishonours a Complete direct credit: money credited back and a {@code DirectEntryDishonour}
+     * webhook ({@code Type: Credit}). The status endpoint keeps answering {@code Complete}.
+     *
+     * @throws java.util.NoSuchElementException if no payout was executed with this reference
+     * @throws IllegalStateException unless the payout is a Complete, not yet dishonoured direct credit
+     */
+    public void dishonour(String uniqueReference, String reason) {
+        operations.dishonour(uniqueReference, reason);
+    }
+
+    /**
+     * Money paid into the Automatcher (an acquirer's settlement): NPP lands at once, DE in the next batch
+     * ({@code deBatchDelay}); the mAccount is credited, the receivables report gets its row and the
+     * webhook is sent. A whitelisting rejection is never credited and sends the rejection webhook.
+     *
+     * @return Monoova's transaction id ({@code D…}/{@code N…}), or the rejection's id
+     */
+    public String inboundCredit(InboundCredit credit) {
+        return operations.inboundCredit(credit).id();
+    }
+
+    /** Signs and sends any payload as a webhook of {@code eventName} to its subscribers; returns the Webhookids. */
+    public List<Long> emitWebhook(String eventName, Object payload) {
+        return operations.emit(eventName, payload);
     }
 
     /** Tops up availableToDebit (positive, at most 2 decimals). */

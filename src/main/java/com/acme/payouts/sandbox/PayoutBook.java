@@ -196,6 +196,36 @@ final class PayoutBook {
         }
     }
 
+    /** A transaction of the statement of one day: completed payouts executed that day, with their fees. */
+    record StatementLine(String uniqueReference, int transactionId, Instant executedAt, BigDecimal amount, Fee fee) {}
+
+    /** {@code /reports/v1/statement/{date}}: the payouts executed on that Sydney day that completed (returned or not). */
+    List<StatementLine> statement(java.time.LocalDate day) {
+        synchronized (lock) {
+            List<StatementLine> lines = new ArrayList<>();
+            for (PayoutRecord r : records) {
+                if (r.status == SandboxTransaction.Status.COMPLETE && time.date(r.createdAt).equals(day)) {
+                    lines.add(new StatementLine(r.uniqueReference(), r.transactionId, r.createdAt, r.instruction.amount(), r.fee));
+                }
+            }
+            return lines;
+        }
+    }
+
+    /** {@code /financial/v2/status/{startDate}/{endDate}}: the payouts executed on Sydney days in [from, to]. */
+    List<SandboxTransaction> executedBetween(java.time.LocalDate from, java.time.LocalDate to) {
+        synchronized (lock) {
+            List<SandboxTransaction> found = new ArrayList<>();
+            for (PayoutRecord r : records) {
+                java.time.LocalDate day = time.date(r.createdAt);
+                if (!day.isBefore(from) && !day.isAfter(to)) {
+                    found.add(r.snapshot(time));
+                }
+            }
+            return found;
+        }
+    }
+
     LedgerSnapshot ledger() {
         synchronized (lock) {
             return new LedgerSnapshot(

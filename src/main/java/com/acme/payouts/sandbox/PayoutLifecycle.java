@@ -75,6 +75,17 @@ final class PayoutLifecycle {
         return outcome.transaction();
     }
 
+    /** Control API: a Complete direct credit is dishonoured (money back, {@code DirectEntryDishonour} Type Credit). */
+    SandboxTransaction dishonour(PayoutRecord record, String reason) {
+        if (record.instruction.method().isNpp()) {
+            throw new IllegalStateException("Only direct credits can be dishonoured in the sandbox.");
+        }
+        PayoutOutcome outcome = book.markReturned(record, reasonOrDefault(reason))
+                .orElseThrow(() -> new IllegalStateException("Only a Complete direct credit that was not yet dishonoured can be dishonoured."));
+        afterDishonour(outcome);
+        return outcome.transaction();
+    }
+
     /** Control API: a Complete NPP payout is returned. */
     SandboxTransaction returnPayment(PayoutRecord record, String reason) {
         requireNpp(record, "returned");
@@ -95,6 +106,9 @@ final class PayoutLifecycle {
     private void afterCompletion(PayoutOutcome outcome, boolean synchronousWebhook) {
         PayoutRecord record = outcome.record();
         if (!record.instruction.method().isNpp()) {
+            if (has(record, Scenario.DISHONOUR)) {
+                schedule(() -> book.markReturned(record, DEFAULT_REASON).ifPresent(this::afterDishonour), config.returnDelay());
+            }
             return;
         }
         publish(WebhookPayloads.NPP_PAYMENT_STATUS, record, payloads.paymentStatus(outcome), record.webhookFault, synchronousWebhook);
@@ -106,6 +120,11 @@ final class PayoutLifecycle {
     private void afterRejection(PayoutOutcome outcome, boolean synchronousWebhook) {
         PayoutRecord record = outcome.record();
         publish(WebhookPayloads.NPP_PAYMENT_STATUS, record, payloads.paymentStatus(outcome), record.webhookFault, synchronousWebhook);
+    }
+
+    private void afterDishonour(PayoutOutcome outcome) {
+        PayoutRecord record = outcome.record();
+        publish(WebhookPayloads.DIRECT_ENTRY_DISHONOUR, record, payloads.dishonour(outcome), WebhookFault.NONE, false);
     }
 
     private void afterReturn(PayoutOutcome outcome) {

@@ -84,7 +84,8 @@ final class Router implements HttpHandler {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Monoova Sandbox\"");
                 return ApiResponse.Json.error(401, "Unauthorized", "Authentication failed: check the API key.");
             }
-            return route.endpoint().handle(new ApiRequest(parameters, readBody(exchange), mapper));
+            return route.endpoint().handle(
+                    new ApiRequest(parameters, query(exchange.getRequestURI().getRawQuery()), readBody(exchange), mapper));
         }
         if (pathKnown) {
             return ApiResponse.Json.error(405, "MethodNotAllowed", "This path does not support the HTTP method.");
@@ -132,6 +133,19 @@ final class Router implements HttpHandler {
             in.transferTo(out);
             return out.toByteArray();
         }
+    }
+
+    private static java.util.Map<String, String> query(String raw) {
+        java.util.Map<String, String> query = new java.util.HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            query.putIfAbsent(key, eq < 0 ? "" : decode(pair.substring(eq + 1).replace('+', ' ')));
+        }
+        return query;
     }
 
     private static List<String> match(String[] template, String[] segments) {

@@ -43,6 +43,7 @@ public record SandboxConfig(
         Duration webhookRetryPause,
         Duration webhookTimeout,
         Duration slowResponseDelay,
+        Duration deBatchDelay,
         long faultSeed,
         double faultRate) {
 
@@ -68,6 +69,7 @@ public record SandboxConfig(
         requireDelay(webhookRetryPause, "webhookRetryPause");
         requireDelay(webhookTimeout, "webhookTimeout");
         requireDelay(slowResponseDelay, "slowResponseDelay");
+        requireDelay(deBatchDelay, "deBatchDelay");
         if (webhookTimeout.isZero()) {
             throw new IllegalArgumentException("webhookTimeout must be positive");
         }
@@ -97,6 +99,7 @@ public record SandboxConfig(
                 .webhookRetryPause(webhookRetryPause)
                 .webhookTimeout(webhookTimeout)
                 .slowResponseDelay(slowResponseDelay)
+                .deBatchDelay(deBatchDelay)
                 .faultSeed(faultSeed)
                 .faultRate(faultRate);
     }
@@ -110,7 +113,7 @@ public record SandboxConfig(
                 + ", nppCompletionDelay=" + nppCompletionDelay + ", deCompletionDelay=" + deCompletionDelay
                 + ", returnDelay=" + returnDelay + ", webhookDelay=" + webhookDelay
                 + ", webhookRetryPause=" + webhookRetryPause + ", webhookTimeout=" + webhookTimeout
-                + ", slowResponseDelay=" + slowResponseDelay + ", faultSeed=" + faultSeed
+                + ", slowResponseDelay=" + slowResponseDelay + ", deBatchDelay=" + deBatchDelay + ", faultSeed=" + faultSeed
                 + ", faultRate=" + faultRate + "]";
     }
 
@@ -148,6 +151,7 @@ public record SandboxConfig(
         private Duration webhookRetryPause = Duration.ofSeconds(30);
         private Duration webhookTimeout = Duration.ofSeconds(5);
         private Duration slowResponseDelay = Duration.ofSeconds(30);
+        private Duration deBatchDelay = Duration.ofSeconds(5);
         private long faultSeed = 0L;
         private double faultRate = 0.0;
 
@@ -223,6 +227,12 @@ public record SandboxConfig(
             return this;
         }
 
+        /** How long an inbound direct credit waits for its batch (Monoova: the next of 7 BECS windows a day). */
+        public Builder deBatchDelay(Duration value) {
+            this.deBatchDelay = value;
+            return this;
+        }
+
         public Builder faultSeed(long value) {
             this.faultSeed = value;
             return this;
@@ -249,6 +259,7 @@ public record SandboxConfig(
                     webhookRetryPause,
                     webhookTimeout,
                     slowResponseDelay,
+                    deBatchDelay,
                     faultSeed,
                     faultRate);
         }

@@ -100,6 +100,9 @@ public final class SandboxMain {
             case "SANDBOX_SLOW_RESPONSE_DELAY":
                 builder.slowResponseDelay(duration(key, value));
                 break;
+            case "SANDBOX_DE_BATCH_DELAY":
+                builder.deBatchDelay(duration(key, value));
+                break;
             case "SANDBOX_FAULT_SEED":
                 builder.faultSeed(Long.parseLong(value));
                 break;

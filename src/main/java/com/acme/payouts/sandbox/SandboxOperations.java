@@ -15,12 +15,30 @@ final class SandboxOperations {
     private final PayoutLifecycle lifecycle;
     private final FaultPolicy faults;
     private final WebhookDispatcher webhooks;
+    private final Receivables receivables;
 
-    SandboxOperations(PayoutBook book, PayoutLifecycle lifecycle, FaultPolicy faults, WebhookDispatcher webhooks) {
+    SandboxOperations(
+            PayoutBook book, PayoutLifecycle lifecycle, FaultPolicy faults, WebhookDispatcher webhooks, Receivables receivables) {
         this.book = book;
         this.lifecycle = lifecycle;
         this.faults = faults;
         this.webhooks = webhooks;
+        this.receivables = receivables;
+    }
+
+    SandboxTransaction dishonour(String uniqueReference, String reason) {
+        return lifecycle.dishonour(record(uniqueReference), reason);
+    }
+
+    Receivables.Accepted inboundCredit(InboundCredit credit) {
+        return receivables.receive(credit);
+    }
+
+    List<Long> emit(String eventName, Object payload) {
+        if (!SubscriptionRegistry.EVENT_NAMES.contains(eventName)) {
+            throw new IllegalArgumentException("eventName must be one of the documented event names");
+        }
+        return webhooks.emit(eventName, payload);
     }
 
     SandboxTransaction complete(String uniqueReference) {

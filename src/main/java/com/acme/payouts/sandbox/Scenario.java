@@ -24,16 +24,21 @@ enum Scenario {
     TIMEOUT("TIMEOUT"),
     RESET("RESET"),
     WEBHOOK_DROP("WH-DROP"),
+    WEBHOOK_LOST("WH-LOST"),
     WEBHOOK_DUPLICATE("WH-DUP"),
     WEBHOOK_DELAY("WH-DELAY"),
-    WEBHOOK_EARLY("WH-EARLY");
+    WEBHOOK_EARLY("WH-EARLY"),
+    /** DE: completes, then is dishonoured ({@code DirectEntryDishonour}, Type Credit) {@code returnDelay} later. */
+    DISHONOUR("DISHON"),
+    /** The status endpoint answers HTTP 500 for this reference, so a client can never resolve it by lookup. */
+    STATUS_500("ST-500");
 
     /*
      * Longer names first so "500C" wins over "500"; the look-ahead stops "SBX-RESETX" or
      * "SBX-500CC" from matching anything.
      */
     private static final Pattern TOKEN = Pattern.compile(
-            "SBX-(WH-EARLY|WH-DELAY|WH-DROP|WH-DUP|TIMEOUT|PENDING|REJECT|RETURN|RESET|500C|500)(?![A-Za-z0-9])",
+            "SBX-(WH-EARLY|WH-DELAY|WH-DROP|WH-LOST|WH-DUP|TIMEOUT|PENDING|REJECT|RETURN|RESET|DISHON|ST-500|500C|500)(?![A-Za-z0-9])",
             Pattern.CASE_INSENSITIVE);
 
     private final String token;

@@ -24,6 +24,12 @@ final class SydneyTime {
     /** Subscriptions: {@code 11/14/2019 3:41:05 PM}. */
     private static final DateTimeFormatter SUBSCRIPTION =
             DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US);
+    /** InboundDirectCredit {@code DateTime}: {@code 2020-01-13T14:21:50.553}. */
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
+    /** NPPReceivePayment {@code DateTime}: {@code 20/10/2020 12:00:01 AM} (d/M/yyyy h:mm:ss tt). */
+    private static final DateTimeFormatter NPP_RECEIVE = DateTimeFormatter.ofPattern("d/M/yyyy h:mm:ss a", Locale.US);
+    /** Receivables report parameters: {@code 20200401000001}. */
+    private static final DateTimeFormatter REPORT_PARAMETER = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     /** Ping {@code version} text: {@code 19-Nov-2018 06:54:48 AM}. */
     private static final DateTimeFormatter PING = DateTimeFormatter.ofPattern("dd-MMM-yyyy hh:mm:ss a", Locale.US);
 
@@ -51,6 +57,19 @@ final class SydneyTime {
 
     String subscriptionDateTime(Instant instant) {
         return SUBSCRIPTION.format(instant.atZone(SYDNEY));
+    }
+
+    String inboundDateTime(Instant instant) {
+        return MILLIS.format(instant.atZone(SYDNEY));
+    }
+
+    String nppReceiveDateTime(Instant instant) {
+        return NPP_RECEIVE.format(instant.atZone(SYDNEY));
+    }
+
+    /** A receivables report time ({@code yyyyMMddHHmmss}, Sydney); throws DateTimeParseException if malformed. */
+    Instant reportParameter(String text) {
+        return java.time.LocalDateTime.parse(text, REPORT_PARAMETER).atZone(SYDNEY).toInstant();
     }
 
     String pingDateTime(Instant instant) {

@@ -23,6 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * On for the event, and, if the receiver answers anything but 200 (or doesn't answer), exactly one
  * retry after a pause with the same {@code Webhookid} and the same bytes.
  *
+ * <p>Every notification is kept with its delivery state, which is what
+ * {@code /subscriptions/v1/report/{date}} lists and what {@code /subscriptions/v2/resend/{WebhookId}}
+ * sends again (same id, same bytes, same signature).
+ *
  * <p>Timing lives on the shared scheduler, while the blocking HTTP calls run on their own pool, so
  * a slow receiver can't hold up payout completions. Every attempt is recorded for the tests.
  */
@@ -31,7 +35,7 @@ final class WebhookDispatcher {
     private static final System.Logger LOG = System.getLogger(WebhookDispatcher.class.getName());
     private static final long FIRST_WEBHOOK_ID = 500_001L;
 
-    /** One notification to one subscription; a retry or a deliberate duplicate reuses it whole. */
+    /** One notification to one subscription; a retry, a resend or a deliberate duplicate reuses it whole. */
     private record Notification(
             long webhookId,
             String eventName,
@@ -39,7 +43,26 @@ final class WebhookDispatcher {
             URI targetUrl,
             String securityToken,
             byte[] body,
-            String signature) {}
+            String signature,
+            boolean lost,
+            java.time.Instant createdAt) {}
+
+    /** Delivery state of one notification, for the report. Guarded by {@code notifications}. */
+    private static final class State {
+        final Notification notification;
+        int attempts;
+        Integer lastResponseCode;
+        java.time.Instant lastAttemptAt;
+        boolean sent;
+
+        State(Notification notification) {
+            this.notification = notification;
+        }
+    }
+
+    /** One line of {@code /subscriptions/v1/report/{date}}. */
+    record ReportLine(long webhookId, String eventName, java.time.Instant createdAt, Integer lastResponseCode,
+            java.time.Instant lastRetryAt, int retryCount, boolean sent, URI url) {}
 
     private final SubscriptionRegistry subscriptions;
     private final WebhookSigner signer;
@@ -53,6 +76,7 @@ final class WebhookDispatcher {
     private final Duration faultDelay;
     private final AtomicLong webhookIds = new AtomicLong(FIRST_WEBHOOK_ID);
     private final List<WebhookDelivery> deliveries = new ArrayList<>();
+    private final Map<Long, State> notifications = new java.util.LinkedHashMap<>();
 
     WebhookDispatcher(
             SubscriptionRegistry subscriptions,
@@ -82,8 +106,7 @@ final class WebhookDispatcher {
      * @param synchronous make the first attempt on the calling thread before returning (the
      *     "webhook overtakes the execute response" scenario); a retry is still asynchronous
      */
-    void publish(
-            String eventName, String uniqueReference, Map<String, Object> payload, WebhookFault fault, boolean synchronous) {
+    void publish(String eventName, String uniqueReference, Object payload, WebhookFault fault, boolean synchronous) {
         if (fault == WebhookFault.DROP) {
             LOG.log(Level.INFO, "Dropping {0} webhook of reference {1} (scenario)", eventName, uniqueReference);
             return;
@@ -96,11 +119,20 @@ final class WebhookDispatcher {
         }
     }
 
-    private void fanOut(
-            String eventName, String uniqueReference, Map<String, Object> payload, WebhookFault fault, boolean synchronous) {
+    /**
+     * Signs and sends an arbitrary payload for an event to its subscribers now (control API); returns
+     * the {@code Webhookid}s, one per subscription.
+     */
+    List<Long> emit(String eventName, Object payload) {
+        return fanOut(eventName, null, payload, WebhookFault.NONE, false);
+    }
+
+    private List<Long> fanOut(
+            String eventName, String uniqueReference, Object payload, WebhookFault fault, boolean synchronous) {
         List<Subscription> targets = subscriptions.activeFor(eventName);
+        List<Long> ids = new ArrayList<>();
         if (targets.isEmpty()) {
-            return;
+            return ids;
         }
         byte[] body = serialise(payload);
         String signature = signer.sign(body);
@@ -112,7 +144,13 @@ final class WebhookDispatcher {
                     subscription.targetUrl(),
                     subscription.securityToken(),
                     body,
-                    signature);
+                    signature,
+                    fault == WebhookFault.LOST,
+                    time.now());
+            synchronized (notifications) {
+                notifications.put(notification.webhookId(), new State(notification));
+            }
+            ids.add(notification.webhookId());
             Runnable send = () -> {
                 attempt(notification, 1);
                 if (fault == WebhookFault.DUPLICATE) {
@@ -125,6 +163,51 @@ final class WebhookDispatcher {
                 later(send, fault == WebhookFault.DELAY ? faultDelay : Duration.ZERO);
             }
         }
+        return ids;
+    }
+
+    /**
+     * {@code /subscriptions/v2/resend/{WebhookId}}: sends a known notification again, with the same id,
+     * bytes and signature, to the URL it was first sent to. It really reaches the receiver even if the
+     * original was lost, and it is not retried by itself.
+     *
+     * @return false if no notification has this id
+     */
+    boolean resend(long webhookId) {
+        State state;
+        synchronized (notifications) {
+            state = notifications.get(webhookId);
+        }
+        if (state == null) {
+            return false;
+        }
+        Notification n = state.notification;
+        Notification real = new Notification(n.webhookId(), n.eventName(), n.uniqueReference(), n.targetUrl(),
+                n.securityToken(), n.body(), n.signature(), false, n.createdAt());
+        later(() -> attempt(real, nextAttempt(webhookId), false), Duration.ZERO);
+        return true;
+    }
+
+    /** The delivery log of the notifications created on a Sydney day, in creation order. */
+    List<ReportLine> report(java.time.LocalDate day) {
+        List<ReportLine> lines = new ArrayList<>();
+        synchronized (notifications) {
+            for (State s : notifications.values()) {
+                if (time.date(s.notification.createdAt()).equals(day)) {
+                    lines.add(new ReportLine(s.notification.webhookId(), s.notification.eventName(), s.notification.createdAt(),
+                            s.lastResponseCode, s.attempts > 1 ? s.lastAttemptAt : null, Math.max(0, s.attempts - 1), s.sent,
+                            s.notification.targetUrl()));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private int nextAttempt(long webhookId) {
+        synchronized (notifications) {
+            State s = notifications.get(webhookId);
+            return s == null ? 1 : s.attempts + 1;
+        }
     }
 
     List<WebhookDelivery> deliveries() {
@@ -134,16 +217,33 @@ final class WebhookDispatcher {
     }
 
     private void attempt(Notification notification, int attempt) {
+        attempt(notification, attempt, true);
+    }
+
+    private void attempt(Notification notification, int attempt, boolean retryOnFailure) {
         Integer httpStatus = null;
         String error = null;
-        try {
-            HttpRequest request = request(notification);
-            httpStatus = httpClient.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted (sandbox closing)";
-        } catch (IOException | RuntimeException e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (notification.lost()) {
+            error = "simulated receiver outage (WH-LOST): not sent";
+        } else {
+            try {
+                HttpRequest request = request(notification);
+                httpStatus = httpClient.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted (sandbox closing)";
+            } catch (IOException | RuntimeException e) {
+                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            }
+        }
+        synchronized (notifications) {
+            State state = notifications.get(notification.webhookId());
+            if (state != null) {
+                state.attempts++;
+                state.lastResponseCode = httpStatus;
+                state.lastAttemptAt = time.now();
+                state.sent = state.sent || (httpStatus != null && httpStatus == 200);
+            }
         }
         WebhookDelivery delivery = new WebhookDelivery(
                 notification.webhookId(),
@@ -157,7 +257,7 @@ final class WebhookDispatcher {
         synchronized (deliveries) {
             deliveries.add(delivery);
         }
-        if (!delivery.delivered() && attempt == 1 && !Thread.currentThread().isInterrupted()) {
+        if (retryOnFailure && !delivery.delivered() && attempt == 1 && !Thread.currentThread().isInterrupted()) {
             LOG.log(Level.INFO, "Webhook {0} attempt 1 failed ({1}); retrying once after {2}",
                     String.valueOf(notification.webhookId()), httpStatus != null ? String.valueOf(httpStatus) : error, retryPause);
             later(() -> attempt(notification, 2), retryPause);
@@ -205,7 +305,7 @@ final class WebhookDispatcher {
         }
     }
 
-    private byte[] serialise(Map<String, Object> payload) {
+    private byte[] serialise(Object payload) {
         try {
             return mapper.writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {

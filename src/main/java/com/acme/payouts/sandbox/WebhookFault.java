@@ -8,5 +8,10 @@ enum WebhookFault {
     /** Sent twice with the same {@code Webhookid}. */
     DUPLICATE,
     /** Sent {@code webhookDelay} after the payout completed. */
-    DELAY
+    DELAY,
+    /**
+     * The receiver is "down": both attempts fail without reaching it (recorded as errors, status
+     * {@code Error} in the delivery report); only {@code /subscriptions/v2/resend} delivers it.
+     */
+    LOST
 }

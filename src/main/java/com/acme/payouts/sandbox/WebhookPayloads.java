@@ -12,6 +12,7 @@ final class WebhookPayloads {
 
     static final String NPP_PAYMENT_STATUS = "NppPaymentStatus";
     static final String NPP_RETURN = "NppReturn";
+    static final String DIRECT_ENTRY_DISHONOUR = "DirectEntryDishonour";
 
     private final SydneyTime time;
 
@@ -56,6 +57,31 @@ final class WebhookPayloads {
         body.put("RemitterName", payee.remitterName());
         body.put("LodgementRef", instruction.lodgementReference());
         body.put("ReturnTransactionId", outcome.eventTransactionId());
+        return body;
+    }
+
+    /**
+     * A direct credit came back ({@code event.directEntryDishonoursWebhook}): {@code Type: Credit},
+     * the payee in {@code BankDetails}, the original transaction and our reference.
+     */
+    Map<String, Object> dishonour(PayoutOutcome outcome) {
+        PayoutRecord record = outcome.record();
+        PayoutInstruction instruction = record.instruction;
+        Payee payee = instruction.payee();
+        Map<String, Object> bank = new LinkedHashMap<>();
+        bank.put("Bsb", payee.bsb());
+        bank.put("AccountNumber", payee.accountNumber());
+        bank.put("AccountName", payee.accountName());
+        bank.put("Token", null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ReturnDate", time.webhookDateTime(outcome.at()));
+        body.put("Amount", instruction.amount());
+        body.put("BankDetails", bank);
+        body.put("Type", "Credit");
+        body.put("ReturnReason", outcome.reason());
+        body.put("TransactionDate", time.webhookDateTimeHundredths(record.createdAt));
+        body.put("OriginalTransactionId", record.transactionId);
+        body.put("TransactionReference", instruction.uniqueReference());
         return body;
     }
 

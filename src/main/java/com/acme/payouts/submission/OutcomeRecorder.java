@@ -37,6 +37,10 @@ public class OutcomeRecorder {
                     "Monoova refused the transaction: " + r.code()
                             + (r.description() == null ? "" : " (" + r.description() + ")"));
         }
+        if (outcome instanceof ExecuteOutcome.FundsShort f) {
+            return payouts.apply(payoutId, PayoutEvent.FUNDS_SHORT,
+                    "Monoova refused the transaction for lack of funds (" + f.code() + "); waiting for funds");
+        }
         ExecuteOutcome.Unknown u = (ExecuteOutcome.Unknown) outcome;
         return payouts.apply(payoutId, PayoutEvent.OUTCOME_UNKNOWN, u.why());
     }

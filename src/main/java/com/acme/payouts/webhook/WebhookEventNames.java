@@ -11,6 +11,22 @@ import java.util.Set;
 public final class WebhookEventNames {
 
     public static final String NPP_PAYMENT_STATUS = "NppPaymentStatus";
+    public static final String NPP_RETURN = "NppReturn";
+    public static final String DIRECT_ENTRY_DISHONOUR = "DirectEntryDishonour";
+    public static final String INBOUND_DIRECT_CREDIT = "InboundDirectCredit";
+    public static final String NPP_RECEIVE_PAYMENT = "NPPReceivePayment";
+    public static final String INBOUND_DIRECT_CREDIT_REJECTIONS = "InboundDirectCreditRejections";
+    public static final String NPP_CREDIT_REJECTIONS = "NPPCreditRejections";
+
+    /** The events this service subscribes to and processes; every other event is dead-lettered. */
+    public static final java.util.List<String> HANDLED = java.util.List.of(
+            NPP_PAYMENT_STATUS,
+            NPP_RETURN,
+            DIRECT_ENTRY_DISHONOUR,
+            INBOUND_DIRECT_CREDIT,
+            NPP_RECEIVE_PAYMENT,
+            INBOUND_DIRECT_CREDIT_REJECTIONS,
+            NPP_CREDIT_REJECTIONS);
     public static final String UNKNOWN = "Unknown";
 
     /** Every event name Monoova's subscriptions accept, spelled as in the spec. */

@@ -14,25 +14,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The work of the webhook intake route: authenticate the raw request, turn it into a masked
- * {@link WebhookEvent} for the queue, answer 200. It does nothing slow or fallible beyond that,
- * because Monoova retries only once, 30 seconds later.
+ * {@link WebhookEvent} for the queue, archive the raw body (encrypted) for audit and replay, answer
+ * 200. It does nothing slow beyond that, because Monoova retries only once, 30 seconds later.
  */
 public class WebhookIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIntake.class);
     public static final String RAW_BODY = "payoutsWebhookRawBody";
     public static final String WEBHOOK_ID = "webhookId";
+    private static final String SIGNATURE = "payoutsWebhookSignature";
+    private static final String EVENT = "payoutsWebhookEvent";
 
     private final WebhookAuthenticator authenticator;
     private final ObjectMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final WebhookArchive archive;
 
-    public WebhookIntake(WebhookAuthenticator authenticator, ObjectMapper json, Clock clock, MeterRegistry meters) {
+    public WebhookIntake(
+            WebhookAuthenticator authenticator, ObjectMapper json, Clock clock, MeterRegistry meters, WebhookArchive archive) {
         this.authenticator = authenticator;
         this.json = json;
         this.clock = clock;
         this.meters = meters;
+        this.archive = archive;
     }
 
     public void authenticate(Exchange exchange) {
@@ -48,6 +53,7 @@ public class WebhookIntake {
             throw e;
         }
         exchange.setProperty(RAW_BODY, raw);
+        exchange.setProperty(SIGNATURE, in.getHeader("Verification-Signature", String.class));
     }
 
     /** Replaces the request with the queue message; drops every header so none reaches SQS. */
@@ -72,9 +78,24 @@ public class WebhookIntake {
         in.removeHeaders("*");
         in.setBody(json.writeValueAsString(event));
         exchange.setProperty(WEBHOOK_ID, webhookId);
+        exchange.setProperty(EVENT, event);
+    }
+
+    /**
+     * Archives the raw body exactly as signed, encrypted, before the event is queued. A failure here
+     * fails the request (Monoova retries once; the delivery report and resend recover it after that):
+     * an event is never processed without its audit copy.
+     */
+    public void archive(Exchange exchange) {
+        byte[] raw = exchange.getProperty(RAW_BODY, byte[].class);
+        WebhookEvent event = exchange.getProperty(EVENT, WebhookEvent.class);
+        String key = archive.store(new ArchivedWebhook(
+                event.webhookId(), event.eventName(), event.receivedAt(), exchange.getProperty(SIGNATURE, String.class), raw));
         exchange.removeProperty(RAW_BODY);
-        meters.counter("payouts.webhooks.received", "event", eventName).increment();
-        LOG.info("webhook {} ({}) verified and queued", webhookId, eventName);
+        exchange.removeProperty(SIGNATURE);
+        exchange.removeProperty(EVENT);
+        meters.counter("payouts.webhooks.received", "event", event.eventName()).increment();
+        LOG.info("webhook {} ({}) verified, archived as {} and queued", event.webhookId(), event.eventName(), key);
     }
 
     public void accepted(Exchange exchange) {

@@ -79,4 +79,13 @@ class MonoovaClassifierTest {
         assertThat(classifier.statusFailed(404, "{\"status\":\"TransactionNotFound\"}", null)).isInstanceOf(StatusOutcome.Unknown.class);
         assertThat(classifier.statusFailed(null, null, new java.io.IOException())).isInstanceOf(StatusOutcome.Unknown.class);
     }
+
+    @Test
+    void a_configured_insufficient_funds_code_means_the_payout_waits_for_funds() {
+        MonoovaClassifier withFunds = new MonoovaClassifier(new com.fasterxml.jackson.databind.ObjectMapper(),
+                java.util.Set.of("DuplicateUniqueReference"), java.util.Set.of("TransactionNotFound"), java.util.Set.of("InsufficientFunds"));
+        String body = "{\"durationMs\":3,\"status\":\"InsufficientFunds\",\"statusDescription\":\"low\",\"transactionId\":0}";
+        assertThat(withFunds.executeFailed(400, body, null)).isEqualTo(new ExecuteOutcome.FundsShort("InsufficientFunds"));
+        assertThat(classifier.executeFailed(400, body, null)).as("not configured: a refusal").isInstanceOf(ExecuteOutcome.Rejected.class);
+    }
 }

@@ -86,4 +86,43 @@ class WebhookSignatureVerifierTest {
         assertThat(keys.verify(body, sign(monoova, body))).isFalse();
         assertThat(fetches[0]).isEqualTo(1);
     }
+
+    /**
+     * A full rotation: Monoova starts signing with its new key while the cached key is the old one.
+     * The first webhook with the new signature makes us fetch the key once and then verifies; webhooks
+     * still in flight that were signed with the old key keep verifying; a key announced ahead in
+     * configuration verifies from the start; a forgery still fails whatever we hold.
+     */
+    @Test
+    void a_key_rotation_is_followed_without_refusing_genuine_webhooks() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(1024);
+        KeyPair announced = g.generateKeyPair();
+        KeyPair forger = g.generateKeyPair();
+        String[] served = {pkcs1Hex((RSAPublicKey) other.getPublic())};
+        int[] fetches = {0};
+        com.acme.payouts.support.MutableClock clock = new com.acme.payouts.support.MutableClock(java.time.Instant.parse("2026-11-25T00:00:00Z"));
+        MonoovaPublicKeys keys = new MonoovaPublicKeys(() -> {
+            fetches[0]++;
+            return served[0];
+        }, List.of(HexFormat.of().formatHex(announced.getPublic().getEncoded())), clock, java.time.Duration.ofHours(12));
+        byte[] body = "{\"UniqueReference\":\"payout-po_x\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(keys.verify(body, sign(other, body))).as("the current key").isTrue();
+        assertThat(keys.verify(body, sign(announced, body))).as("a key announced in configuration").isTrue();
+        assertThat(fetches[0]).isEqualTo(1);
+
+        served[0] = pkcs1Hex((RSAPublicKey) monoova.getPublic());
+        clock.advance(java.time.Duration.ofSeconds(31));
+        assertThat(keys.verify(body, sign(monoova, body))).as("the new key, after one re-fetch").isTrue();
+        assertThat(fetches[0]).isEqualTo(2);
+        assertThat(keys.verify(body, sign(monoova, body))).isTrue();
+        assertThat(fetches[0]).as("the new key is cached").isEqualTo(2);
+        assertThat(keys.verify(body, sign(other, body))).as("a webhook signed just before the rotation").isTrue();
+
+        assertThat(keys.verify(body, sign(forger, body))).isFalse();
+        clock.advance(java.time.Duration.ofSeconds(31));
+        assertThat(keys.verify(body, sign(forger, body))).isFalse();
+        assertThat(fetches[0]).as("a forgery may cost one spaced-out re-fetch, never more").isEqualTo(3);
+    }
 }

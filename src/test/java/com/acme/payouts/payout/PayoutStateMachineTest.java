@@ -18,13 +18,15 @@ class PayoutStateMachineTest {
 
     /** The table, written out once more by hand: any change to the machine must change this too. */
     private static final Map<PayoutStatus, Map<PayoutEvent, PayoutStatus>> EXPECTED = Map.of(
-            RECEIVED, Map.of(SUBMIT_STARTED, SUBMITTING, SUBMISSION_REFUSED, FAILED),
+            RECEIVED, Map.of(SUBMIT_STARTED, SUBMITTING, SUBMISSION_REFUSED, FAILED, FUNDS_SHORT, AWAITING_FUNDS),
+            AWAITING_FUNDS, Map.of(FUNDS_RESERVED, RECEIVED),
             SUBMITTING, Map.of(
                     MONOOVA_ACCEPTED, SUBMITTED,
                     PAYMENT_COMPLETED, COMPLETED,
                     PAYMENT_REJECTED, FAILED,
                     OUTCOME_UNKNOWN, UNKNOWN,
-                    SUBMISSION_REFUSED, FAILED),
+                    SUBMISSION_REFUSED, FAILED,
+                    FUNDS_SHORT, AWAITING_FUNDS),
             SUBMITTED, Map.of(PAYMENT_COMPLETED, COMPLETED, PAYMENT_REJECTED, FAILED),
             UNKNOWN, Map.of(
                     MONOOVA_ACCEPTED, SUBMITTED,
@@ -73,18 +75,43 @@ class PayoutStateMachineTest {
 
     @Test
     void a_completed_payout_can_never_be_submitted_or_failed_again() {
-        for (PayoutEvent e : EnumSet.of(SUBMIT_STARTED, PAYMENT_REJECTED, OUTCOME_UNKNOWN, NOT_RECEIVED_BY_MONOOVA, MONOOVA_ACCEPTED)) {
+        for (PayoutEvent e : EnumSet.of(SUBMIT_STARTED, PAYMENT_REJECTED, OUTCOME_UNKNOWN, NOT_RECEIVED_BY_MONOOVA, MONOOVA_ACCEPTED,
+                FUNDS_SHORT, FUNDS_RESERVED)) {
             assertThat(PayoutStateMachine.next(COMPLETED, e)).as(e.name()).isEmpty();
         }
     }
 
     @Test
-    void only_a_proven_not_received_or_an_approval_sends_a_payout_to_submission() {
+    void only_a_proven_not_received_an_approval_or_a_funds_release_sends_a_payout_to_submission() {
         for (PayoutStatus from : PayoutStatus.values()) {
             for (PayoutEvent e : PayoutEvent.values()) {
                 if (PayoutStateMachine.next(from, e).filter(RECEIVED::equals).isPresent()) {
                     assertThat(Map.entry(from, e)).isIn(
-                            Map.entry(UNKNOWN, NOT_RECEIVED_BY_MONOOVA), Map.entry(PENDING_APPROVAL, APPROVED));
+                            Map.entry(UNKNOWN, NOT_RECEIVED_BY_MONOOVA),
+                            Map.entry(PENDING_APPROVAL, APPROVED),
+                            Map.entry(AWAITING_FUNDS, FUNDS_RESERVED));
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_payout_awaiting_funds_is_never_submitted_or_settled_before_it_is_released() {
+        for (PayoutEvent e : PayoutEvent.values()) {
+            if (e != FUNDS_RESERVED) {
+                assertThat(PayoutStateMachine.next(AWAITING_FUNDS, e)).as(e.name()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void only_a_payout_that_was_never_executed_can_wait_for_funds() {
+        for (PayoutStatus from : PayoutStatus.values()) {
+            for (PayoutEvent e : PayoutEvent.values()) {
+                if (PayoutStateMachine.next(from, e).filter(AWAITING_FUNDS::equals).isPresent()) {
+                    // RECEIVED: never sent; SUBMITTING: Monoova refused execute for lack of funds.
+                    assertThat(from).isIn(RECEIVED, SUBMITTING);
+                    assertThat(e).isEqualTo(FUNDS_SHORT);
                 }
             }
         }

@@ -80,13 +80,13 @@ class QueueConsumerRouteTest extends RouteTestSupport {
     @Test
     void a_webhook_event_we_do_not_handle_is_dead_lettered_with_its_reason() throws Exception {
         String webhookId = "wh-" + UUID.randomUUID();
-        String body = webhook(webhookId, "NppReturn", "{\"UniqueReference\":\"payout-po_x\",\"ReturnReason\":\"closed\"}");
+        String body = webhook(webhookId, "InboundDirectDebit", "{\"TotalCount\":1,\"DirectDebitDetails\":[]}");
 
         send("webhook-processing", props.queues().webhooks(), body);
 
         var dead = deadLetter(props.queues().webhooksDlq(), webhookId);
         assertThat(dead.body()).as("the original message, untouched").isEqualTo(body);
-        assertThat(attribute(dead, DeadLetters.REASON)).isEqualTo("event NppReturn is not handled by this service");
+        assertThat(attribute(dead, DeadLetters.REASON)).isEqualTo("event InboundDirectDebit is not handled by this service");
         assertThat(attribute(dead, DeadLetters.ROUTE)).isEqualTo("webhook-processing");
         assertThat(Instant.parse(attribute(dead, DeadLetters.FAILED_AT))).isBefore(Instant.now().plusSeconds(1));
         assertThat(dead.messageAttributes()).as("only our reason attributes travel")

@@ -143,8 +143,51 @@ class RouteConventionsTest {
         for (Map<String, Object> route : ROUTES) {
             fromUris.add(String.valueOf(((Map<String, Object>) route.get("from")).get("uri")));
         }
-        assertThat(operationIds).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(operationIds).hasSizeGreaterThanOrEqualTo(15);
         assertThat(fromUris).containsAll(operationIds.stream().map(id -> "direct:" + id).toList());
+    }
+
+    /** The webhook intake is the one exception: the validator would parse the body before its signature is checked. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_api_route_validates_the_request_against_the_contract_first() {
+        List<String> offenders = new ArrayList<>();
+        int apiRoutes = 0;
+        for (Map<String, Object> route : ROUTES) {
+            Map<String, Object> from = (Map<String, Object>) route.get("from");
+            String uri = String.valueOf(from.get("uri"));
+            if (!uri.startsWith("direct:") || uri.contains("-") || uri.equals("direct:receiveMonoovaWebhook")) {
+                continue; // internal sub-routes are named with hyphens; operation ids are camelCase
+            }
+            apiRoutes++;
+            List<Object> steps = (List<Object>) from.get("steps");
+            Object first = steps == null || steps.isEmpty() ? null : steps.get(0);
+            Map<String, Object> bean = first instanceof Map<?, ?> m ? (Map<String, Object>) m.get("bean") : null;
+            if (bean == null || !"contractValidator".equals(bean.get("ref")) || !"validateRequest".equals(bean.get("method"))) {
+                offenders.add(routeId(route));
+            }
+        }
+        assertThat(apiRoutes).isEqualTo(14);
+        assertThat(offenders).as("API routes whose first step is not contractValidator.validateRequest").isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_queue_consumer_names_its_dead_letter_queue_first() {
+        List<String> offenders = new ArrayList<>();
+        for (Map<String, Object> route : ROUTES) {
+            Map<String, Object> from = (Map<String, Object>) route.get("from");
+            if (!String.valueOf(from.get("uri")).startsWith("aws2-sqs:")) {
+                continue;
+            }
+            List<Object> steps = (List<Object>) from.get("steps");
+            Object first = steps.get(0);
+            Map<String, Object> set = first instanceof Map<?, ?> m ? (Map<String, Object>) m.get("setProperty") : null;
+            if (set == null || !"deadLetterQueue".equals(set.get("name"))) {
+                offenders.add(routeId(route));
+            }
+        }
+        assertThat(offenders).isEmpty();
     }
 
     /** Visits every key and value at any depth of the YAML tree. */

@@ -35,13 +35,31 @@ class WebhookIntakeTest {
     private final ObjectMapper json = TestJson.mapper();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private WebhookIntake intake;
+    private final List<ArchivedWebhook> archived = new java.util.ArrayList<>();
+    private final WebhookArchive archive = new WebhookArchive() {
+        @Override
+        public String store(ArchivedWebhook webhook) {
+            archived.add(webhook);
+            return "key-" + archived.size();
+        }
+
+        @Override
+        public java.util.Optional<ArchivedWebhook> read(String key) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public List<String> keys(java.time.LocalDate day) {
+            return List.of();
+        }
+    };
 
     private WebhookIntake intake() {
         if (intake == null) {
             MonoovaPublicKeys keys = new MonoovaPublicKeys(() -> TestKeys.publicKeyHex(monoova),
                     List.of(), Clock.systemUTC(), Duration.ofHours(1));
             intake = new WebhookIntake(new WebhookAuthenticator(() -> TOKEN, keys), json,
-                    Clock.fixed(NOW, ZoneOffset.UTC), meters);
+                    Clock.fixed(NOW, ZoneOffset.UTC), meters, archive);
         }
         return intake;
     }
@@ -76,6 +94,27 @@ class WebhookIntakeTest {
         assertThat(payload.path("Amount").decimalValue()).isEqualByComparingTo("125.50");
         assertThat(payload.path("AccountNumber").asText()).endsWith("678").startsWith("*");
         assertThat(exchange.getIn().getHeaders()).as("nothing may reach SQS as an attribute").isEmpty();
+    }
+
+    @Test
+    void the_raw_body_is_archived_exactly_as_signed_with_its_signature_and_not_kept_on_the_exchange() throws Exception {
+        String signature = TestKeys.sign(monoova, RAW.getBytes(StandardCharsets.UTF_8));
+        Exchange exchange = webhook(RAW, TOKEN, signature);
+
+        intake().authenticate(exchange);
+        intake().toQueueMessage(exchange);
+        intake().archive(exchange);
+
+        assertThat(archived).hasSize(1);
+        ArchivedWebhook a = archived.get(0);
+        assertThat(a.body()).isEqualTo(RAW.getBytes(StandardCharsets.UTF_8));
+        assertThat(a.signature()).isEqualTo(signature);
+        assertThat(a.webhookId()).isEqualTo("448812");
+        assertThat(a.eventName()).isEqualTo("NppPaymentStatus");
+        assertThat(a.receivedAt()).isEqualTo(NOW);
+        assertThat(a.toString()).doesNotContain("12345678", "Jane");
+        assertThat(exchange.getProperties()).doesNotContainKey(WebhookIntake.RAW_BODY);
+        assertThat(exchange.getProperties().values()).noneMatch(v -> v instanceof byte[]);
     }
 
     @Test

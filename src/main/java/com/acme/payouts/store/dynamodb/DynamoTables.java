@@ -30,6 +30,10 @@ public final class DynamoTables {
     public static final String LIMIT_COUNTERS = "limit-counters";
     /** Audit entries of one entity, by sequence number. */
     public static final String AUDIT_BY_ENTITY = "by-entity-seq";
+    public static final String FUNDING_BALANCE = "funding-balance";
+    public static final String FUNDING_RESERVATIONS = "funding-reservations";
+    public static final String FUNDING_LEDGER = "funding-ledger";
+    public static final String REDRIVE_AUDIT = "redrive-audit";
 
     /** Sweeper: payouts in one status, oldest change first. */
     public static final String BY_STATUS_UPDATED = "by-status-updated";
@@ -39,6 +43,12 @@ public final class DynamoTables {
     public static final String BY_CUSTOMER_CREATED = "by-customer-created";
     /** Listing everything, newest first. */
     public static final String ALL_CREATED = "all-created";
+    /** Funding reservations in one state, oldest first. */
+    public static final String BY_STATE_CREATED = "by-state-created";
+    /** Funding ledger entries of one Sydney day, in time order. */
+    public static final String BY_DAY_OCCURRED = "by-day-occurred";
+    /** Redrive audit records, newest first (one partition: redrives are rare, operator actions). */
+    public static final String ALL_AT = "all-at";
 
     private final String prefix;
 
@@ -72,6 +82,22 @@ public final class DynamoTables {
 
     public String limitCounters() {
         return prefix + LIMIT_COUNTERS;
+    }
+
+    public String fundingBalance() {
+        return prefix + FUNDING_BALANCE;
+    }
+
+    public String fundingReservations() {
+        return prefix + FUNDING_RESERVATIONS;
+    }
+
+    public String fundingLedger() {
+        return prefix + FUNDING_LEDGER;
+    }
+
+    public String redriveAudit() {
+        return prefix + REDRIVE_AUDIT;
     }
 
     /** Creates every table that does not exist yet. */
@@ -139,6 +165,33 @@ public final class DynamoTables {
                 .tableName(limitCounters())
                 .timeToLiveSpecification(TimeToLiveSpecification.builder().enabled(true).attributeName("expiresAt").build())
                 .build());
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(fundingBalance())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("id"))
+                .attributeDefinitions(attr("id"))
+                .build());
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(fundingReservations())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("payoutId"))
+                .attributeDefinitions(attr("payoutId"), attr("state"), attr("createdAt"))
+                .globalSecondaryIndexes(gsi(BY_STATE_CREATED, "state", "createdAt"))
+                .build());
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(fundingLedger())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("entryId"))
+                .attributeDefinitions(attr("entryId"), attr("day"), attr("occurredAt"))
+                .globalSecondaryIndexes(gsi(BY_DAY_OCCURRED, "day", "occurredAt"))
+                .build());
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(redriveAudit())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("id"))
+                .attributeDefinitions(attr("id"), attr("partition"), attr("at"))
+                .globalSecondaryIndexes(gsi(ALL_AT, "partition", "at"))
+                .build());
     }
 
     private static AttributeDefinition number(String name) {
@@ -174,6 +227,6 @@ public final class DynamoTables {
 
     static List<String> all(DynamoTables t) {
         return List.of(t.payouts(), t.payees(), t.processedMessages(), t.webhookReceipts(), t.apiKeys(), t.auditLog(),
-                t.limitCounters());
+                t.limitCounters(), t.fundingBalance(), t.fundingReservations(), t.fundingLedger(), t.redriveAudit());
     }
 }
