@@ -127,6 +127,17 @@ class RouteConventionsTest {
     @Test
     @SuppressWarnings("unchecked")
     void every_operation_of_the_contract_has_a_route_from_direct_operation_id() throws IOException {
+        Set<String> operationIds = operationIds();
+        Set<String> fromUris = new LinkedHashSet<>();
+        for (Map<String, Object> route : ROUTES) {
+            fromUris.add(String.valueOf(((Map<String, Object>) route.get("from")).get("uri")));
+        }
+        assertThat(operationIds).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(fromUris).containsAll(operationIds.stream().map(id -> "direct:" + id).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> operationIds() throws IOException {
         Map<String, Object> contract;
         try (InputStream in = new ClassPathResource("openapi/payouts-api.yaml").getInputStream()) {
             contract = new Yaml().load(in);
@@ -139,18 +150,13 @@ class RouteConventionsTest {
                 }
             }
         }
-        Set<String> fromUris = new LinkedHashSet<>();
-        for (Map<String, Object> route : ROUTES) {
-            fromUris.add(String.valueOf(((Map<String, Object>) route.get("from")).get("uri")));
-        }
-        assertThat(operationIds).hasSizeGreaterThanOrEqualTo(15);
-        assertThat(fromUris).containsAll(operationIds.stream().map(id -> "direct:" + id).toList());
+        return operationIds;
     }
 
     /** The webhook intake is the one exception: the validator would parse the body before its signature is checked. */
     @Test
     @SuppressWarnings("unchecked")
-    void every_api_route_validates_the_request_against_the_contract_first() {
+    void every_api_route_validates_the_request_against_the_contract_first() throws IOException {
         List<String> offenders = new ArrayList<>();
         int apiRoutes = 0;
         for (Map<String, Object> route : ROUTES) {
@@ -167,7 +173,8 @@ class RouteConventionsTest {
                 offenders.add(routeId(route));
             }
         }
-        assertThat(apiRoutes).isEqualTo(14);
+        // Every operation of the contract except the webhook target has one.
+        assertThat(apiRoutes).isEqualTo(operationIds().size() - 1);
         assertThat(offenders).as("API routes whose first step is not contractValidator.validateRequest").isEmpty();
     }
 
