@@ -279,7 +279,14 @@ class InfrastructureStackIT {
                 }
             }
         }
-        assertThat(resources.get("DynamoDbTables")).containsExactlyInAnyOrderElementsOf(tables);
+        List<String> granted = new ArrayList<>();
+        resources.forEach((sid, r) -> {
+            if (sid.startsWith("Table")) {
+                granted.addAll(r);
+            }
+        });
+        assertThat(granted).as("the table statements name each table (and its indexes) once")
+                .containsExactlyInAnyOrderElementsOf(tables);
 
         List<String> queues = new ArrayList<>();
         try (SqsClient sqs = moto.client(SqsClient.builder())) {
@@ -290,8 +297,10 @@ class InfrastructureStackIT {
         }
         assertThat(resources.get("SqsQueues")).containsExactlyInAnyOrderElementsOf(queues);
         assertThat(resources.get("KmsPayoutsKey")).containsExactly(outputs.get("KmsKeyArn"));
-        assertThat(resources.get("ArchiveObjects")).containsExactly("arn:aws:s3:::" + outputs.get("ArchiveBucketName") + "/*");
-        assertThat(resources.get("ArchiveListing")).containsExactly("arn:aws:s3:::" + outputs.get("ArchiveBucketName"));
+        String bucketArn = "arn:aws:s3:::" + outputs.get("ArchiveBucketName");
+        assertThat(resources.get("ArchiveWrite")).containsExactly(bucketArn + "/webhooks/*", bucketArn + "/reconciliation/*");
+        assertThat(resources.get("ArchiveRead")).containsExactly(bucketArn + "/webhooks/*", bucketArn + "/reconciliation/*");
+        assertThat(resources.get("ArchiveListing")).containsExactly(bucketArn);
         try (SecretsManagerClient secrets = moto.client(SecretsManagerClient.builder())) {
             for (String name : List.of(outputs.get("MonoovaApiKeySecretName"), outputs.get("MonoovaWebhookTokenSecretName"))) {
                 String arn = secrets.describeSecret(b -> b.secretId(name)).arn();
@@ -336,6 +345,11 @@ class InfrastructureStackIT {
             assertThat(secrets.getSecretValue(b -> b.secretId(env.get("MONOOVA_WEBHOOK_TOKEN_SECRET"))).secretString()).isNotBlank();
             s3.headBucket(b -> b.bucket(env.get("PAYOUTS_ARCHIVE_BUCKET")));
         }
+        System.out.println("[stack] the container's secrets: " + container.path("secrets"));
+        Map<String, String> injected = injectedSecrets(container);
+        assertThat(injected.keySet()).as("the secrets ECS injects").containsExactly("PAYOUTS_API_KEY_PEPPER");
+        assertThat(java.util.Base64.getDecoder().decode(injected.get("PAYOUTS_API_KEY_PEPPER")))
+                .as("what the aws profile accepts as a pepper").hasSizeGreaterThanOrEqualTo(32);
 
         checkIfModelled(task.hasNonNull("taskRoleArn") && !task.path("taskRoleArn").asText().isEmpty(),
                 "TaskRoleArn of the task definition",
@@ -415,19 +429,31 @@ class InfrastructureStackIT {
         }
     }
 
-    /** The ECS task's environment, pointed at moto: what the application gets in the hook above. */
+    /** The ECS task's environment and injected secrets, pointed at moto: what the application gets in the hook above. */
     static Map<String, String> applicationEnvironment() {
         JsonNode task = api.json("ecs", "AmazonEC2ContainerServiceV20141113.DescribeTaskDefinition",
                 Map.of("taskDefinition", created.get("TaskDefinition"))).path("taskDefinition");
+        JsonNode container = task.path("containerDefinitions").path(0);
         Map<String, String> env = new LinkedHashMap<>();
-        task.path("containerDefinitions").path(0).path("environment")
-                .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        container.path("environment").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        // ECS puts PAYOUTS_API_KEY_PEPPER there from Secrets Manager; moto's ECS runs no task, so the test does
+        env.putAll(injectedSecrets(container));
         env.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
         env.put("AWS_ACCESS_KEY_ID", "testing");
         env.put("AWS_SECRET_ACCESS_KEY", "testing");
-        // no Monoova from a test: the embedded sandbox, which calls our webhook on localhost
-        env.put("MONOOVA_BASE_URL", "");
-        env.put("PAYOUTS_PUBLIC_BASE_URL", "");
+        // No Monoova from a test: the embedded sandbox, which calls our webhook on localhost. Unset, not
+        // blank: Camel resolves {{monoova.base-url}} from a MONOOVA_BASE_URL environment variable
+        // even when it is empty, ahead of the sandbox's URL that the application puts in its place.
+        env.remove("MONOOVA_BASE_URL");
+        env.remove("PAYOUTS_PUBLIC_BASE_URL");
+        // The sandbox accepts the API key the application reads from the stack's secret (a placeholder).
+        try (SecretsManagerClient secrets = moto.client(SecretsManagerClient.builder())) {
+            env.put("MONOOVA_API_KEY", secrets.getSecretValue(b -> b.secretId(env.get("MONOOVA_API_KEY_SECRET"))).secretString());
+        }
+        // moto 5.2 answers 404 to the protocol AWS SDK 2.41 speaks to CloudWatch (Smithy RPC v2 CBOR),
+        // so publishing metrics would only log failures; in AWS the task role may publish them
+        env.put("PAYOUTS_CLOUDWATCH_METRICS", "false");
+        // PAYOUTS_BOOTSTRAP_TOKEN: AppProcess passes the tests' operator token
         return env;
     }
 
@@ -469,21 +495,68 @@ class InfrastructureStackIT {
                 + " the test put the template's policy back as JSON");
     }
 
+    /**
+     * The secrets, with placeholder values where an operator would put real ones, in the forms they
+     * take: the Monoova API key (the application's embedded sandbox is told to accept it), the
+     * webhook token ("[type] [credentials]") and the API key pepper (base64 of 32 random bytes).
+     */
     private static void createSecretsMotoSkipped() {
+        byte[] pepper = new byte[32];
+        new java.security.SecureRandom().nextBytes(pepper);
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        placeholders.put("MonoovaApiKeySecret", "it-placeholder-MonoovaApiKeySecret");
+        // Monoova's subscriptions take a securityToken of the form "[type] [credentials]"
+        placeholders.put("MonoovaWebhookTokenSecret", "Bearer it-placeholder-MonoovaWebhookTokenSecret");
+        placeholders.put("ApiKeyPepperSecret", java.util.Base64.getEncoder().encodeToString(pepper));
+        assertThat(placeholders.keySet()).as("every secret of the template")
+                .containsExactlyInAnyOrderElementsOf(template.resourcesOfType("AWS::SecretsManager::Secret").keySet());
         try (SecretsManagerClient secrets = moto.client(SecretsManagerClient.builder())) {
-            for (String id : List.of("MonoovaApiKeySecret", "MonoovaWebhookTokenSecret")) {
+            placeholders.forEach((id, value) -> {
                 String name = (String) CloudFormationTemplate.resolve(template.properties(id).get("Name"), pseudo);
                 try {
                     secrets.describeSecret(b -> b.secretId(name));
                     System.out.printf("[stack] secret %s exists (moto created it)%n", name);
                 } catch (ResourceNotFoundException missing) {
-                    secrets.createSecret(b -> b.name(name).kmsKeyId(outputs.get("KmsKeyArn"))
-                            .secretString("it-placeholder-" + id));
+                    secrets.createSecret(b -> b.name(name).kmsKeyId(outputs.get("KmsKeyArn")).secretString(value));
                     System.out.printf("[stack] created by the test: secret %s (KMS key %s, placeholder value)%n",
                             name, outputs.get("KmsKeyArn"));
                 }
+            });
+        }
+    }
+
+    /**
+     * What ECS does at task start and moto's ECS does not: each of the container's {@code secrets}
+     * becomes an environment variable holding the secret's value. moto created no secret for the
+     * template (see {@link #MOTO_SKIPS}), so where the task definition's {@code valueFrom} does not
+     * name a secret moto knows, the secret is found by the name the template gives it.
+     */
+    private static Map<String, String> injectedSecrets(JsonNode container) {
+        Map<String, String> byLogicalId = new LinkedHashMap<>();
+        List<Object> declared = CloudFormationTemplate.list(
+                map(CloudFormationTemplate.list(template.properties("TaskDefinition").get("ContainerDefinitions")).get(0)).get("Secrets"));
+        declared.forEach(d -> byLogicalId.put((String) map(d).get("Name"), (String) map(map(d).get("ValueFrom")).get("Ref")));
+        Map<String, String> env = new LinkedHashMap<>();
+        try (SecretsManagerClient secrets = moto.client(SecretsManagerClient.builder())) {
+            for (JsonNode secret : container.path("secrets")) {
+                String variable = secret.path("name").asText();
+                String valueFrom = secret.path("valueFrom").asText();
+                String value;
+                try {
+                    value = secrets.getSecretValue(b -> b.secretId(valueFrom)).secretString();
+                } catch (ResourceNotFoundException | software.amazon.awssdk.services.secretsmanager.model.InvalidParameterException
+                        | software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException unknown) {
+                    String id = byLogicalId.get(variable);
+                    assertThat(id).as("the template's secret for %s", variable).isNotNull();
+                    String name = (String) CloudFormationTemplate.resolve(template.properties(id).get("Name"), pseudo);
+                    System.out.printf("[stack] moto's task definition has valueFrom '%s' for %s (the secret is not moto's):"
+                            + " read %s instead%n", valueFrom, variable, name);
+                    value = secrets.getSecretValue(b -> b.secretId(name)).secretString();
+                }
+                env.put(variable, value);
             }
         }
+        return env;
     }
 
     /** Runs {@code check} where moto models {@code what}; otherwise says that moto ignored it. */
