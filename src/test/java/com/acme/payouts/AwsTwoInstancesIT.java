@@ -100,6 +100,9 @@ class AwsTwoInstancesIT {
                     .jvmArg("-XX:TieredStopAtLevel=1")
                     .appArg("--spring.profiles.active=aws,test")
                     .appArg("--payouts.sqs.endpoint=http://localhost:" + sqsPort)
+                    // Two JVMs and moto on two cores: a claim can wait seconds for its payee's KMS
+                    // unwrap. A send window of 25 s keeps such slow workers sending, not the sweeper.
+                    .appArg("--payouts.sweeper.submitting-stale-after=30s")
                     .build()
                     .start());
         }

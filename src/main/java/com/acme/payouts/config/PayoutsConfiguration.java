@@ -48,6 +48,7 @@ import com.acme.payouts.submission.PayeeLookup;
 import com.acme.payouts.submission.PayoutSweeper;
 import com.acme.payouts.submission.ResolutionSteps;
 import com.acme.payouts.submission.SubmissionQueue;
+import com.acme.payouts.submission.SendWindow;
 import com.acme.payouts.submission.SubmissionSteps;
 import com.acme.payouts.reconciliation.Reconciler;
 import com.acme.payouts.reconciliation.ReconciliationReports;
@@ -262,8 +263,17 @@ public class PayoutsConfiguration {
             MonoovaClassifier classifier,
             OutcomeRecorder recorder,
             ObjectMapper json,
-            MonoovaHttp http) {
-        return new SubmissionSteps(payouts, vault, mapper, classifier, recorder, json, http);
+            MonoovaHttp http,
+            SendWindow sendWindow,
+            Clock clock) {
+        return new SubmissionSteps(payouts, vault, mapper, classifier, recorder, json, http, sendWindow, clock);
+    }
+
+    /** Refuses to start when the sweeper could look at a SUBMITTING payout before its call has ended. */
+    @Bean
+    SendWindow sendWindow(PayoutsProperties props, MonoovaProperties monoova) {
+        return new SendWindow(props.sweeper().submittingStaleAfter(),
+                SendWindow.callBudget(monoova.connectTimeoutMs(), monoova.responseTimeoutMs()));
     }
 
     @Bean
@@ -305,7 +315,8 @@ public class PayoutsConfiguration {
     @Bean
     PayoutSweeper payoutSweeper(PayoutStore store, PayoutService payouts, Clock clock, PayoutsProperties props) {
         var s = props.sweeper();
-        return new PayoutSweeper(store, payouts, clock, s.staleAfter(), s.receivedStaleAfter(), s.batchSize());
+        return new PayoutSweeper(
+                store, payouts, clock, s.staleAfter(), s.submittingStaleAfter(), s.receivedStaleAfter(), s.batchSize());
     }
 
     @Bean

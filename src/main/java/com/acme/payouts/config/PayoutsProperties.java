@@ -52,13 +52,16 @@ public record PayoutsProperties(
     /**
      * The sweeper that drives payouts left in a non-final state.
      *
-     * @param staleAfter how long a payout may sit in SUBMITTING/SUBMITTED/UNKNOWN before the sweeper acts;
-     *     longer than the worst execute call (connect plus response timeout)
+     * @param staleAfter how long a payout may sit in SUBMITTED/UNKNOWN before the sweeper asks Monoova
+     * @param submittingStaleAfter how long a claimed payout may sit in SUBMITTING before the sweeper takes
+     *     its worker for dead; it also bounds when that worker may still send (SendWindow), so it must
+     *     exceed the execute call's budget (checked at start-up)
      * @param receivedStaleAfter how long a payout may wait in RECEIVED (queued) before it is enqueued again
      */
     public record Sweeper(
             @DefaultValue("5000") long periodMs,
             @DefaultValue("30s") Duration staleAfter,
+            @DefaultValue("60s") Duration submittingStaleAfter,
             @DefaultValue("60s") Duration receivedStaleAfter,
             @DefaultValue("100") int batchSize) {}
 

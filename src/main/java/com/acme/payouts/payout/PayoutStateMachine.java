@@ -24,6 +24,12 @@ public final class PayoutStateMachine {
         // SUBMITTING, and waits (unsent, nothing reserved) until funding releases it, oldest first.
         edge(RECEIVED, FUNDS_SHORT, AWAITING_FUNDS);
         edge(AWAITING_FUNDS, FUNDS_RESERVED, RECEIVED);
+        // Monoova's word about the payout's uniqueReference proves it was received, even when a status
+        // lookup had found nothing and sent the payout back here (a lookup can overtake an execute that
+        // is still on its way): take it, so the claim below can no longer send the reference again.
+        edge(RECEIVED, MONOOVA_ACCEPTED, SUBMITTED);
+        edge(RECEIVED, PAYMENT_COMPLETED, COMPLETED);
+        edge(RECEIVED, PAYMENT_REJECTED, FAILED);
 
         edge(SUBMITTING, MONOOVA_ACCEPTED, SUBMITTED);
         // A webhook or status lookup can overtake the execute response.

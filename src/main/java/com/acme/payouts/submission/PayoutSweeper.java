@@ -28,6 +28,7 @@ public class PayoutSweeper {
     private final PayoutService payouts;
     private final Clock clock;
     private final Duration staleAfter;
+    private final Duration submittingStaleAfter;
     private final Duration receivedStaleAfter;
     private final int batchSize;
     private final Map<String, Backoff> backoff = new ConcurrentHashMap<>();
@@ -37,12 +38,14 @@ public class PayoutSweeper {
             PayoutService payouts,
             Clock clock,
             Duration staleAfter,
+            Duration submittingStaleAfter,
             Duration receivedStaleAfter,
             int batchSize) {
         this.store = store;
         this.payouts = payouts;
         this.clock = clock;
         this.staleAfter = staleAfter;
+        this.submittingStaleAfter = submittingStaleAfter;
         this.receivedStaleAfter = receivedStaleAfter;
         this.batchSize = batchSize;
     }
@@ -70,9 +73,12 @@ public class PayoutSweeper {
                 enqueued++;
             }
         }
-        EnumSet<PayoutStatus> maybeSent = EnumSet.of(PayoutStatus.SUBMITTING, PayoutStatus.SUBMITTED, PayoutStatus.UNKNOWN);
+        // A SUBMITTING payout is only taken for abandoned once its worker can no longer be calling
+        // Monoova (SendWindow); SUBMITTED and UNKNOWN ones were answered or timed out already.
+        List<Payout> maybeSent = new ArrayList<>(store.findStale(EnumSet.of(PayoutStatus.SUBMITTING), now.minus(submittingStaleAfter), limit));
+        maybeSent.addAll(store.findStale(EnumSet.of(PayoutStatus.SUBMITTED, PayoutStatus.UNKNOWN), now.minus(staleAfter), limit));
         int resolving = 0;
-        for (Payout p : store.findStale(maybeSent, now.minus(staleAfter), limit)) {
+        for (Payout p : maybeSent) {
             if (resolving >= batchSize) {
                 break;
             }
@@ -84,7 +90,7 @@ public class PayoutSweeper {
                 // The worker holding it never recorded an answer within the call's timeouts: the
                 // call may or may not have reached Monoova.
                 payouts.apply(p.id(), PayoutEvent.OUTCOME_UNKNOWN,
-                        "no execute answer recorded within " + staleAfter.toSeconds() + "s");
+                        "no execute answer recorded within " + submittingStaleAfter.toSeconds() + "s");
             }
             actions.add(new SweepAction(p.id(), SweepAction.RESOLVE, p.submitAttempts()));
         }

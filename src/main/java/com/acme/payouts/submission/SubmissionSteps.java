@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ public class SubmissionSteps {
     private final OutcomeRecorder recorder;
     private final ObjectMapper json;
     private final MonoovaHttp http;
+    private final SendWindow sendWindow;
+    private final Clock clock;
 
     public SubmissionSteps(
             PayoutService payouts,
@@ -49,7 +52,9 @@ public class SubmissionSteps {
             MonoovaClassifier classifier,
             OutcomeRecorder recorder,
             ObjectMapper json,
-            MonoovaHttp http) {
+            MonoovaHttp http,
+            SendWindow sendWindow,
+            Clock clock) {
         this.payouts = payouts;
         this.vault = vault;
         this.mapper = mapper;
@@ -57,6 +62,8 @@ public class SubmissionSteps {
         this.recorder = recorder;
         this.json = json;
         this.http = http;
+        this.sendWindow = sendWindow;
+        this.clock = clock;
     }
 
     /** The submission message: which payout, and which submit attempt it is for. */
@@ -99,6 +106,22 @@ public class SubmissionSteps {
             return;
         }
         exchange.setProperty(DESTINATION, vault.open(stored));
+    }
+
+    /**
+     * The last step before the execute call: a worker that claimed the payout too long ago (see
+     * {@link SendWindow}) does not send, because the sweeper may already be resolving the payout on the
+     * assumption that no call of ours can still reach Monoova. The payout stays SUBMITTING; the sweeper
+     * finds Monoova never saw it and sends it back for submission with the same reference.
+     */
+    public void checkSendWindow(Exchange exchange) {
+        Payout payout = exchange.getProperty(PAYOUT, Payout.class);
+        if (!sendWindow.allows(payout.updatedAt(), clock.instant())) {
+            LOG.warn("payout {} claimed at {} is past its send window of {}s: not sent, left to the sweeper",
+                    payout.id(), payout.updatedAt(), sendWindow.window().toSeconds());
+            exchange.setProperty(CLAIMED, false);
+            finish(exchange);
+        }
     }
 
     public void buildRequest(Exchange exchange) throws JsonProcessingException {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,13 @@ class PayoutStateMachineTest {
 
     /** The table, written out once more by hand: any change to the machine must change this too. */
     private static final Map<PayoutStatus, Map<PayoutEvent, PayoutStatus>> EXPECTED = Map.of(
-            RECEIVED, Map.of(SUBMIT_STARTED, SUBMITTING, SUBMISSION_REFUSED, FAILED, FUNDS_SHORT, AWAITING_FUNDS),
+            RECEIVED, Map.of(
+                    SUBMIT_STARTED, SUBMITTING,
+                    SUBMISSION_REFUSED, FAILED,
+                    FUNDS_SHORT, AWAITING_FUNDS,
+                    MONOOVA_ACCEPTED, SUBMITTED,
+                    PAYMENT_COMPLETED, COMPLETED,
+                    PAYMENT_REJECTED, FAILED),
             AWAITING_FUNDS, Map.of(FUNDS_RESERVED, RECEIVED),
             SUBMITTING, Map.of(
                     MONOOVA_ACCEPTED, SUBMITTED,
@@ -93,6 +100,23 @@ class PayoutStateMachineTest {
                 }
             }
         }
+    }
+
+    /**
+     * The race AwsTwoInstancesIT once lost: a status lookup found nothing while the execute was still
+     * on its way, so the payout went back to RECEIVED; the execute's acceptance then arrived. It must
+     * move the payout on, or the next claim sends the same reference a second time.
+     */
+    @Test
+    void monoova_evidence_for_a_payout_sent_back_to_received_moves_it_on_so_it_is_not_sent_again() {
+        PayoutStatus s = RECEIVED;
+        for (PayoutEvent e : List.of(SUBMIT_STARTED, OUTCOME_UNKNOWN, NOT_RECEIVED_BY_MONOOVA, MONOOVA_ACCEPTED)) {
+            s = PayoutStateMachine.next(s, e).orElseThrow(() -> new AssertionError("refused"));
+        }
+        assertThat(s).isEqualTo(SUBMITTED);
+        assertThat(PayoutStateMachine.next(s, SUBMIT_STARTED)).isEmpty();
+        assertThat(PayoutStateMachine.next(RECEIVED, PAYMENT_COMPLETED)).contains(COMPLETED);
+        assertThat(PayoutStateMachine.next(RECEIVED, PAYMENT_REJECTED)).contains(FAILED);
     }
 
     @Test
@@ -185,8 +209,8 @@ class PayoutStateMachineTest {
     void an_illegal_event_is_refused_without_change() {
         Payout p = Payout.received("po_x", "key-12345", "fp", "api", "c-1", "pe_y", "masked",
                 Money.aud("10.00"), PayoutMethod.NPP, null, Instant.EPOCH);
-        assertThat(p.accepts(PAYMENT_COMPLETED)).isFalse();
-        assertThatThrownBy(() -> p.apply(PAYMENT_COMPLETED, Instant.EPOCH, "x"))
+        assertThat(p.accepts(PAYMENT_RETURNED)).isFalse();
+        assertThatThrownBy(() -> p.apply(PAYMENT_RETURNED, Instant.EPOCH, "x"))
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("RECEIVED");
     }

@@ -24,7 +24,7 @@ class PayoutSweeperStarvationTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final EmbeddedPayoutStore store = new EmbeddedPayoutStore(TestDatabase.fresh());
     private final PayoutService payouts = new PayoutService(store, clock);
-    private final PayoutSweeper sweeper = new PayoutSweeper(store, payouts, clock, STALE, Duration.ofSeconds(60), BATCH);
+    private final PayoutSweeper sweeper = new PayoutSweeper(store, payouts, clock, STALE, STALE, Duration.ofSeconds(60), BATCH);
 
     @Test
     void payouts_that_stay_pending_do_not_hide_a_newer_stale_payout() {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class PayoutSweeperTest {
 
     private static final Duration STALE = Duration.ofSeconds(30);
+    private static final Duration SUBMITTING_STALE = Duration.ofSeconds(45);
     private static final Duration RECEIVED_STALE = Duration.ofSeconds(60);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T00:00:00Z"));
@@ -32,7 +33,7 @@ class PayoutSweeperTest {
     void setUp() {
         store = new EmbeddedPayoutStore(TestDatabase.fresh());
         payouts = new PayoutService(store, clock);
-        sweeper = new PayoutSweeper(store, payouts, clock, STALE, RECEIVED_STALE, 100);
+        sweeper = new PayoutSweeper(store, payouts, clock, STALE, SUBMITTING_STALE, RECEIVED_STALE, 100);
     }
 
     private String payout() {
@@ -81,7 +82,11 @@ class PayoutSweeperTest {
     @Test
     void a_payout_stuck_in_submitting_becomes_unknown_and_is_resolved() {
         String id = payoutIn(PayoutStatus.SUBMITTING);
-        clock.advance(STALE.plusSeconds(1));
+        // its worker may still be calling Monoova until SUBMITTING_STALE: not taken for abandoned before
+        clock.advance(SUBMITTING_STALE.minusSeconds(1));
+        assertThat(sweeper.due()).isEmpty();
+        assertThat(statusOf(id)).isEqualTo(PayoutStatus.SUBMITTING);
+        clock.advance(Duration.ofSeconds(2));
 
         assertThat(sweeper.due()).containsExactly(new SweepAction(id, SweepAction.RESOLVE, 1));
         assertThat(statusOf(id)).isEqualTo(PayoutStatus.UNKNOWN);
