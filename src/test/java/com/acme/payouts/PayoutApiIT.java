@@ -462,6 +462,21 @@ class PayoutApiIT extends EmbeddedDefaultTest {
         assertThat(r.raw()).doesNotContain("12345678", "jane@example.com", "Jane Citizen");
     }
 
+    /** Spring MVC refuses these before any route runs; they are still our problem+json, with our types. */
+    @Test
+    void a_post_without_content_type_gets_our_unsupported_media_type_problem_and_stores_nothing() {
+        int before = api.countPayouts(customer);
+        Reply payout = api.post("/v1/payouts", null, "{}".getBytes(StandardCharsets.UTF_8),
+                Map.of("Idempotency-Key", "api-no-ct-" + UUID.randomUUID()));
+        assertProblem(payout, 415, null);
+        assertThat(payout.body().path("type").asText()).isEqualTo("/problems/unsupported-media-type");
+        assertThat(api.countPayouts(customer)).isEqualTo(before);
+
+        Reply reconciliation = api.post("/v1/reconciliation/runs", null, new byte[0], Map.of());
+        assertProblem(reconciliation, 415, null);
+        assertThat(reconciliation.body().path("type").asText()).isEqualTo("/problems/unsupported-media-type");
+    }
+
     @Test
     void an_unknown_payee_is_not_found_and_a_malformed_payee_id_is_a_bad_request() {
         assertProblem(api.get("/v1/payees/pe_" + "b".repeat(26)), 404, null);

@@ -207,7 +207,8 @@ public class PayoutsConfiguration {
     // ---- route beans ----
 
     @Bean(destroyMethod = "close")
-    PayoutMetrics payoutMetrics(MeterRegistry registry, PayoutStore store, SqsClient sqs, PayoutsProperties props, Clock clock) {
+    PayoutMetrics payoutMetrics(
+            MeterRegistry registry, PayoutStore store, SqsClient sqs, PayoutsProperties props, Clock clock, PayoutService payouts) {
         var q = props.queues();
         Map<String, String> urls = new ConcurrentHashMap<>();
         PayoutMetrics metrics = new PayoutMetrics(registry, store,
@@ -218,6 +219,7 @@ public class PayoutsConfiguration {
                         .attributes()
                         .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)),
                 clock);
+        payouts.onChange(metrics);
         metrics.start(props.metricsRefresh());
         return metrics;
     }

@@ -1,6 +1,7 @@
 package com.acme.payouts.monitoring;
 
 import com.acme.payouts.payout.Payout;
+import com.acme.payouts.payout.PayoutListener;
 import com.acme.payouts.payout.PayoutStatus;
 import com.acme.payouts.store.PayoutStore;
 import io.micrometer.core.instrument.Gauge;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * ages are read from the store on a timer (not per scrape), so metrics cost a few queries a minute
  * whatever the traffic. Tags are fixed vocabularies (states, queue names, outcomes): never ids.
  */
-public class PayoutMetrics implements AutoCloseable {
+public class PayoutMetrics implements AutoCloseable, PayoutListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(PayoutMetrics.class);
     private static final Set<PayoutStatus> WATCHED_AGE =
@@ -39,6 +40,9 @@ public class PayoutMetrics implements AutoCloseable {
     private final PayoutStore store;
     private final Map<String, ToLongFunction<String>> queueDepth;
     private final Clock clock;
+    /** The states a payout is counted in: the open ones. Counting a final state would read all history. */
+    private static final Set<PayoutStatus> OPEN = openStates();
+
     private final Map<PayoutStatus, AtomicLong> counts = new EnumMap<>(PayoutStatus.class);
     private final Map<PayoutStatus, AtomicLong> oldestAgeSeconds = new EnumMap<>(PayoutStatus.class);
     private final Map<String, AtomicLong> depths = new LinkedHashMap<>();
@@ -60,11 +64,11 @@ public class PayoutMetrics implements AutoCloseable {
         for (String q : deadLetterQueues) {
             queueDepth.put(q, depthOf);
         }
-        for (PayoutStatus s : PayoutStatus.values()) {
+        for (PayoutStatus s : OPEN) {
             AtomicLong n = new AtomicLong();
             counts.put(s, n);
             Gauge.builder("payouts.status.count", n, AtomicLong::get)
-                    .description("payouts currently in this state")
+                    .description("payouts currently in this (open) state")
                     .tag("status", s.name())
                     .register(registry);
         }
@@ -87,6 +91,27 @@ public class PayoutMetrics implements AutoCloseable {
         }
     }
 
+    /**
+     * Counts payouts as they reach a final state (by this instance: CloudWatch sums the instances), so
+     * "how many settled, and how" never needs the store to count all of history.
+     */
+    @Override
+    public void changed(Payout before, Payout after) {
+        if (after.status().isSettled() && before.status() != after.status()) {
+            registry.counter("payouts.settled", "status", after.status().name()).increment();
+        }
+    }
+
+    private static Set<PayoutStatus> openStates() {
+        Set<PayoutStatus> open = EnumSet.noneOf(PayoutStatus.class);
+        for (PayoutStatus s : PayoutStatus.values()) {
+            if (!s.isSettled()) {
+                open.add(s);
+            }
+        }
+        return open;
+    }
+
     public void start(Duration every) {
         timer.scheduleWithFixedDelay(this::refresh, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -94,7 +119,7 @@ public class PayoutMetrics implements AutoCloseable {
     /** Reads the store and the queues once; failures are logged and the old values kept. */
     public void refresh() {
         try {
-            store.countByStatus().forEach((s, n) -> counts.get(s).set(n));
+            store.countByStatus(OPEN).forEach((s, n) -> counts.get(s).set(n));
             Instant now = clock.instant();
             for (PayoutStatus s : WATCHED_AGE) {
                 List<Payout> oldest = store.findStale(EnumSet.of(s), now, 1);

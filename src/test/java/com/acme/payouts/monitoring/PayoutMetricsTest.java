@@ -48,6 +48,20 @@ class PayoutMetricsTest {
         assertThat(registry.get("payouts.oldest.age").tag("status", "UNKNOWN").gauge().value()).isEqualTo(420);
         assertThat(registry.get("payouts.oldest.age").tag("status", "SUBMITTED").gauge().value()).isZero();
         assertThat(registry.get("payouts.dlq.depth").tag("queue", "a-dlq").gauge().value()).isEqualTo(3);
+        assertThat(registry.find("payouts.status.count").tag("status", "COMPLETED").gauge())
+                .as("final states are counted as they happen, never by reading all of history").isNull();
+    }
+
+    @Test
+    void counts_payouts_as_they_settle_and_only_once() {
+        PayoutMetrics metrics = new PayoutMetrics(registry, store, List.of(), q -> 0, clock);
+        payouts.onChange(metrics);
+        String id = payout("metrics-key-3");
+        payouts.claimForSubmission(id);
+        payouts.apply(id, PayoutEvent.MONOOVA_ACCEPTED, "accepted");
+        payouts.apply(id, PayoutEvent.PAYMENT_COMPLETED, "paid");
+        payouts.apply(id, PayoutEvent.PAYMENT_COMPLETED, "duplicate webhook");
+        assertThat(registry.get("payouts.settled").tag("status", "COMPLETED").counter().count()).isEqualTo(1);
     }
 
     @Test

@@ -173,9 +173,9 @@ public class DynamoPayoutStore implements PayoutStore {
     }
 
     @Override
-    public Map<PayoutStatus, Long> countByStatus() {
+    public Map<PayoutStatus, Long> countByStatus(Set<PayoutStatus> statuses) {
         Map<PayoutStatus, Long> counts = new EnumMap<>(PayoutStatus.class);
-        for (PayoutStatus status : PayoutStatus.values()) {
+        for (PayoutStatus status : statuses) {
             long n = 0;
             Map<String, AttributeValue> start = null;
             do {

@@ -136,14 +136,18 @@ public class EmbeddedPayoutStore implements PayoutStore {
     }
 
     @Override
-    public Map<PayoutStatus, Long> countByStatus() {
+    public Map<PayoutStatus, Long> countByStatus(Set<PayoutStatus> statuses) {
         Map<PayoutStatus, Long> counts = new EnumMap<>(PayoutStatus.class);
-        for (PayoutStatus s : PayoutStatus.values()) {
+        for (PayoutStatus s : statuses) {
             counts.put(s, 0L);
         }
-        jdbc.query("SELECT status, COUNT(*) AS n FROM payouts GROUP BY status", rs -> {
-            counts.put(PayoutStatus.valueOf(rs.getString("status")), rs.getLong("n"));
-        });
+        if (statuses.isEmpty()) {
+            return counts;
+        }
+        jdbc.query("SELECT status, COUNT(*) AS n FROM payouts WHERE status IN (:statuses) GROUP BY status",
+                new MapSqlParameterSource("statuses", statuses.stream().map(Enum::name).toList()), rs -> {
+                    counts.put(PayoutStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                });
         return counts;
     }
 
