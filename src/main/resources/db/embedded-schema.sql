@@ -28,6 +28,8 @@ ALTER TABLE payouts ADD COLUMN IF NOT EXISTS created_by_name   VARCHAR(200);
 ALTER TABLE payouts ADD COLUMN IF NOT EXISTS approval_deadline TIMESTAMP(6) WITH TIME ZONE;
 ALTER TABLE payouts ADD COLUMN IF NOT EXISTS decided_by_id     VARCHAR(200);
 ALTER TABLE payouts ADD COLUMN IF NOT EXISTS decided_by_name   VARCHAR(200);
+-- The payee version (destination) a payout was created for (issue 3); null for older payouts (version 1).
+ALTER TABLE payouts ADD COLUMN IF NOT EXISTS payee_version     INT;
 CREATE UNIQUE INDEX IF NOT EXISTS payouts_monoova_reference ON payouts (monoova_reference);
 CREATE INDEX IF NOT EXISTS payouts_status_updated ON payouts (status, updated_at);
 CREATE INDEX IF NOT EXISTS payouts_created ON payouts (created_at, id);
@@ -45,6 +47,33 @@ CREATE TABLE IF NOT EXISTS payees (
     created_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
 CREATE INDEX IF NOT EXISTS payees_customer ON payees (customer_id, created_at);
+-- Payee versions, blind index and crypto-shredding (issue 3, ADR 0009). The head row keeps owner, current
+-- version, masked facts and the blind index; every version's ciphertext and wrapped data key live in
+-- payee_versions. Heads written before this (their sealed columns filled) are moved to version 1 below.
+ALTER TABLE payees ALTER COLUMN kek_id SET NULL;
+ALTER TABLE payees ALTER COLUMN wrapped_data_key SET NULL;
+ALTER TABLE payees ALTER COLUMN ciphertext SET NULL;
+ALTER TABLE payees ADD COLUMN IF NOT EXISTS version INT DEFAULT 1 NOT NULL;
+ALTER TABLE payees ADD COLUMN IF NOT EXISTS blind_index VARCHAR(64);
+CREATE UNIQUE INDEX IF NOT EXISTS payees_blind_index ON payees (customer_id, blind_index);
+CREATE TABLE IF NOT EXISTS payee_versions (
+    payee_id         VARCHAR(40)  NOT NULL,
+    version          INT          NOT NULL,
+    type             VARCHAR(20)  NOT NULL,
+    masked           VARCHAR(1000) NOT NULL,
+    de_eligible      BOOLEAN      NOT NULL,
+    kek_id           VARCHAR(2048),
+    wrapped_data_key VARBINARY(4096),
+    ciphertext       VARBINARY(8192) NOT NULL,
+    created_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    shredded_at      TIMESTAMP(6) WITH TIME ZONE,
+    PRIMARY KEY (payee_id, version)
+);
+INSERT INTO payee_versions (payee_id, version, type, masked, de_eligible, kek_id, wrapped_data_key, ciphertext, created_at)
+    SELECT p.id, 1, p.type, p.masked, p.de_eligible, p.kek_id, p.wrapped_data_key, p.ciphertext, p.created_at
+    FROM payees p
+    WHERE p.ciphertext IS NOT NULL AND NOT EXISTS (SELECT 1 FROM payee_versions v WHERE v.payee_id = p.id);
+UPDATE payees SET kek_id = NULL, wrapped_data_key = NULL, ciphertext = NULL WHERE ciphertext IS NOT NULL;
 
 -- Keys of queue messages already processed (Camel idempotent consumers), one namespace per consumer.
 CREATE TABLE IF NOT EXISTS processed_messages (

@@ -61,6 +61,12 @@ class AuthorizationMatrixIT extends EmbeddedDefaultTest {
             Map.entry("createPayee", role -> post("/v1/payees", "{\"customerId\":\"" + CUSTOMER
                     + "\",\"type\":\"BANK_ACCOUNT\",\"accountName\":\"Matrix Payee\",\"bsb\":\"062-000\",\"accountNumber\":\"12345678\"}")),
             Map.entry("getPayee", role -> get("/v1/payees/" + payee)),
+            Map.entry("listPayees", role -> get("/v1/payees?customerId=" + CUSTOMER + "&limit=2")),
+            Map.entry("updatePayee", role -> new Call("PUT", "/v1/payees/" + payee, "{\"type\":\"BANK_ACCOUNT\","
+                    + "\"accountName\":\"Matrix Payee\",\"bsb\":\"062-000\",\"accountNumber\":\"12345678\"}", Map.of())),
+            Map.entry("deletePayee", role -> new Call("DELETE", "/v1/payees/" + freshPayee(), null, Map.of())),
+            Map.entry("startPayeeKeyRotation", role -> post("/v1/ops/payee-key-rotations", null)),
+            Map.entry("getPayeeKeyRotation", role -> get("/v1/ops/payee-key-rotations/" + rotation())),
             Map.entry("createPayout", role -> new Call("POST", "/v1/payouts", payoutBody("1.00"),
                     Map.of("Idempotency-Key", "matrix-" + UUID.randomUUID()))),
             Map.entry("listPayouts", role -> get("/v1/payouts?limit=1")),
@@ -173,10 +179,26 @@ class AuthorizationMatrixIT extends EmbeddedDefaultTest {
     }
 
     private Reply send(PayoutsClient client, Call call) {
-        return "GET".equals(call.method())
-                ? client.get(call.path(), call.headers())
-                : client.post(call.path(), call.body() == null ? null : "application/json",
-                        call.body() == null ? new byte[0] : call.body().getBytes(StandardCharsets.UTF_8), call.headers());
+        return switch (call.method()) {
+            case "GET" -> client.get(call.path(), call.headers());
+            case "PUT" -> client.put(call.path(), call.body());
+            case "DELETE" -> client.delete(call.path());
+            default -> client.post(call.path(), call.body() == null ? null : "application/json",
+                    call.body() == null ? new byte[0] : call.body().getBytes(StandardCharsets.UTF_8), call.headers());
+        };
+    }
+
+    /** A payee only a delete will use (made with the bootstrap key). */
+    private String freshPayee() {
+        return api.createBankPayee(CUSTOMER, "Matrix Deleted", "062-000",
+                String.valueOf(10_000_000 + (int) (Math.random() * 80_000_000))).id();
+    }
+
+    /** A payee key rotation's id (started with the bootstrap key, which holds ops). */
+    private String rotation() {
+        Reply r = api.post("/v1/ops/payee-key-rotations", null, new byte[0], Map.of());
+        assertThat(r.status()).as(r.raw()).isEqualTo(202);
+        return r.id();
     }
 
     private static Call get(String path) {

@@ -74,6 +74,7 @@ class AwsTwoInstancesIT {
             secrets.createSecret(b -> b.name(prefix + "monoova/webhook-token").secretString(token));
         }
         String pepper = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes());
+        String payeeIndexKey = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes());
         Path runDir = AppProcess.buildDir().resolve("aws-two-instances").resolve(prefix);
         int sqsPort = AppProcess.freePort();
         sqs = EmbeddedSqsServer.start(sqsPort, runDir.resolve("sqs"), new PayoutsProperties.Queues(
@@ -95,6 +96,7 @@ class AwsTwoInstancesIT {
                     .env("MONOOVA_BASE_URL", sandbox.baseUri().toString())
                     // In AWS the task gets it from Secrets Manager; every instance must share it.
                     .env("PAYOUTS_API_KEY_PEPPER", pepper)
+                    .env("PAYOUTS_PAYEE_INDEX_KEY", payeeIndexKey)
                     .jvmArg("-Xmx512m")
                     .jvmArg("-XX:+UseSerialGC")
                     .jvmArg("-XX:TieredStopAtLevel=1")

@@ -112,6 +112,28 @@ class CanaryIT extends EmbeddedDefaultTest {
         payouts.add(pay(bank, "65.00", "NPP", "Canary SBX-500C", "COMPLETED"));
         asKey.get("/v1/payees/" + bank);
         api.as(jwt).get("/v1/payees/" + payId);
+        // -- the payee lifecycle: registered again, a new version (a second canary account), listing, a
+        // refused closed BSB, a key rotation, and a delete (crypto-shredding) --
+        String newAccount = "8" + digits(8);
+        canaries.put("second account number", newAccount);
+        assertThat(asKey.createBankPayee(customer, accountName, "062000", accountNumber).id()).isEqualTo(bank);
+        Reply changed = asKey.put("/v1/payees/" + bank, "{\"type\":\"BANK_ACCOUNT\",\"accountName\":\"" + accountName
+                + "\",\"bsb\":\"082-001\",\"accountNumber\":\"" + newAccount + "\"}");
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+        payouts.add(pay(bank, "66.00", "NPP", "Canary 6", "COMPLETED"));
+        api.as(jwt).get("/v1/payees?customerId=" + customer);
+        Reply closedBsb = asKey.post("/v1/payees", "{\"customerId\":\"" + customer + "\",\"type\":\"BANK_ACCOUNT\","
+                + "\"accountName\":\"" + accountName + "\",\"bsb\":\"062-999\",\"accountNumber\":\"" + accountNumber + "\"}",
+                Map.of());
+        assertThat(closedBsb.status()).isEqualTo(400);
+        Reply rotation = api.post("/v1/ops/payee-key-rotations", null, new byte[0], Map.of());
+        assertThat(rotation.status()).as(rotation.raw()).isEqualTo(202);
+        for (int i = 0; i < 300 && api.get("/v1/ops/payee-key-rotations/" + rotation.id()).body().path("state").asText()
+                .equals("RUNNING"); i++) {
+            sleep(100);
+        }
+        assertThat(api.get("/v1/ops/payee-key-rotations/" + rotation.id()).body().path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(asKey.delete("/v1/payees/" + payId).status()).isEqualTo(204);
         api.as(jwt).listPayouts("customerId=" + customer);
         assertThat(api.as(refusedBearer).get("/v1/payouts").status()).isEqualTo(401);
         assertThat(api.as(forgedJwt).get("/v1/payouts").status()).isEqualTo(401);
@@ -269,5 +291,14 @@ class CanaryIT extends EmbeddedDefaultTest {
             s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
         }
         return s.toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -31,6 +31,14 @@ public class ApiResponses {
         headers.forEach(m::setHeader);
     }
 
+    /** A response without a body (e.g. 204 after a delete). */
+    public void noContent(Exchange exchange) {
+        Message m = exchange.getMessage();
+        clearRequestHeaders(m);
+        m.setBody(null);
+        m.setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+    }
+
     static void clearRequestHeaders(Message m) {
         m.getHeaders().keySet().removeIf(name -> !name.startsWith("Camel") || name.startsWith("CamelHttp"));
     }

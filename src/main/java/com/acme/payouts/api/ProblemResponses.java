@@ -1,6 +1,7 @@
 package com.acme.payouts.api;
 
 import com.acme.payouts.store.InvalidCursorException;
+import com.acme.payouts.support.DependencyUnavailableException;
 import com.acme.payouts.support.FieldError;
 import com.acme.payouts.support.LimitExceededException;
 import com.acme.payouts.support.RequestRejectedException;
@@ -46,6 +47,10 @@ public class ProblemResponses {
                     invalid ? "Bad Request" : "Unprocessable Content",
                     r.getMessage(),
                     r.errors());
+        } else if (caught instanceof DependencyUnavailableException d) {
+            // A check the request needs could not be made (e.g. Monoova's BSB directory): nothing was stored.
+            write(exchange, 503, "dependency-unavailable", "Service Unavailable", "try again shortly", List.of(d.error()));
+            exchange.getMessage().setHeader("Retry-After", "5");
         } else if (caught instanceof WebhookAuthenticationException) {
             // Say no more than that: the reason is logged, not told to whoever is probing.
             write(exchange, 401, "unauthorized", "Unauthorized", "the webhook could not be verified", List.of());

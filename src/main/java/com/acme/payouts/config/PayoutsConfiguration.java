@@ -22,7 +22,16 @@ import com.acme.payouts.monoova.MonoovaPublicKeys;
 import com.acme.payouts.monoova.MonoovaRequestMapper;
 import com.acme.payouts.monoova.SubscriptionBootstrap;
 import com.acme.payouts.monitoring.PayoutMetrics;
+import com.acme.payouts.monoova.MonoovaBsbDirectory;
+import com.acme.payouts.payee.BsbDirectory;
+import com.acme.payouts.payee.PayeeBlindIndex;
 import com.acme.payouts.payee.PayeeCodec;
+import com.acme.payouts.payee.PayeeKeyRotation;
+import com.acme.payouts.security.SecretMaterial;
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.core.env.Environment;
 import com.acme.payouts.payee.PayeeValidator;
 import com.acme.payouts.payee.PayeeVault;
 import com.acme.payouts.payee.crypto.DataKeyCache;
@@ -138,8 +147,30 @@ public class PayoutsConfiguration {
     }
 
     @Bean
-    PayeeVault payeeVault(PayeeStore store, PayeeCipher cipher, Clock clock) {
-        return new PayeeVault(store, cipher, new PayeeValidator(), new PayeeCodec(), clock);
+    PayeeBlindIndex payeeBlindIndex(PayoutsSecurityProperties security, PayoutsProperties props, Environment env) {
+        boolean aws = Arrays.asList(env.getActiveProfiles()).contains("aws");
+        return new PayeeBlindIndex(SecretMaterial.payeeIndexKey(security.payeeIndexKey(), props.dataDir(), !aws));
+    }
+
+    @Bean
+    BsbDirectory bsbDirectory(MonoovaAdminClient admin) {
+        return new MonoovaBsbDirectory(admin);
+    }
+
+    @Bean
+    PayeeVault payeeVault(PayeeStore store, PayeeCipher cipher, BsbDirectory bsbs, PayeeBlindIndex blindIndex, Clock clock) {
+        return new PayeeVault(store, cipher, new PayeeValidator(), new PayeeCodec(), bsbs, blindIndex, clock);
+    }
+
+    /** Its own thread, not an Executor bean: one would replace Spring Boot's task executor that Camel needs. */
+    @Bean
+    PayeeKeyRotation payeeKeyRotation(PayeeStore store, PayeeCipher cipher, KeyEncryptionKeys keys, Clock clock) {
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "payee-key-rotation");
+            t.setDaemon(true);
+            return t;
+        });
+        return new PayeeKeyRotation(store, cipher, keys, thread, clock);
     }
 
     // ---- Monoova ----
@@ -235,8 +266,8 @@ public class PayoutsConfiguration {
     }
 
     @Bean
-    PayeeApi payeeApi(PayeeVault vault, ApiResponses responses, ObjectMapper json, AuditLog audit) {
-        return new PayeeApi(vault, responses, json, audit);
+    PayeeApi payeeApi(PayeeVault vault, PayeeKeyRotation rotation, ApiResponses responses, ObjectMapper json, AuditLog audit) {
+        return new PayeeApi(vault, rotation, responses, json, audit);
     }
 
     @Bean

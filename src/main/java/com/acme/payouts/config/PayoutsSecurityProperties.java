@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     key alone can never complete maker-checker
  * @param apiKeyPepper the HMAC key API key hashes are made with (at least 32 bytes, base64); when blank
  *     on the embedded default, a random one is kept in {@code <data-dir>/secrets/api-key-pepper}
+ * @param payeeIndexKey the HMAC key of the payee blind index (at least 32 bytes, base64), separate from every
+ *     encryption key; when blank on the embedded default, a random one is kept in
+ *     {@code <data-dir>/secrets/payee-index-key}
  * @param queueSourceName who payout requests from the upstream queue are attributed to
  * @param maxRequestBytes larger request bodies are refused with 413
  * @param behindTls send {@code Strict-Transport-Security} on every response (TLS ends at the load balancer)
@@ -25,6 +28,7 @@ public record PayoutsSecurityProperties(
         String bootstrapToken,
         @DefaultValue({"ops", "payee:write", "payee:read", "payout:create", "payout:read"}) List<String> bootstrapRoles,
         String apiKeyPepper,
+        String payeeIndexKey,
         @DefaultValue("sqs:payout-requests") String queueSourceName,
         @DefaultValue("65536") int maxRequestBytes,
         @DefaultValue("false") boolean behindTls,

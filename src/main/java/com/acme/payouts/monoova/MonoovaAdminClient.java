@@ -63,6 +63,14 @@ public class MonoovaAdminClient {
     }
 
     /**
+     * {@code GET /tools/v1/bsbValidate/{bsbNumber}} ({@code NNN-NNN}): the parsed body of a 200 (envelope plus
+     * {@code bsb}, {@code closed}, {@code address}...); an HTTP error surfaces as {@link MonoovaCallException}.
+     */
+    public JsonNode bsbValidate(String bsb) {
+        return parse(call("GET", "/tools/v1/bsbValidate/" + bsb, null));
+    }
+
+    /**
      * {@code GET /subscriptions/v1/report/{date}} ({@code yyyy-MM-dd}): the delivery log of webhook
      * notifications ({@code notifications[]}), one page.
      */

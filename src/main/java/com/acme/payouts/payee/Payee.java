@@ -3,14 +3,29 @@ package com.acme.payouts.payee;
 import java.time.Instant;
 
 /**
- * A registered payee as it may be shown anywhere: id, owner and the masked destination. The
+ * A registered payee as it may be shown anywhere: id, owner and the masked destination of one version. The
  * destination itself only exists encrypted in the vault.
  *
  * @param directEntryEligible decided at registration from the plain destination, so payout intake
  *     never needs to decrypt to know whether Direct Entry can pay it
+ * @param version which version of the destination this is (1 at registration, +1 per change); a payout records the
+ *     version it was created for and is paid to exactly that one
  */
 public record Payee(
-        String id, String customerId, PayeeType type, MaskedDestination masked, boolean directEntryEligible, Instant createdAt) {
+        String id,
+        String customerId,
+        PayeeType type,
+        MaskedDestination masked,
+        boolean directEntryEligible,
+        Instant createdAt,
+        int version) {
+
+    /** Version 1 of a payee. */
+    public Payee(
+            String id, String customerId, PayeeType type, MaskedDestination masked, boolean directEntryEligible,
+            Instant createdAt) {
+        this(id, customerId, type, masked, directEntryEligible, createdAt, 1);
+    }
 
     /** One-line masked summary, e.g. {@code ***-*00 ****5678} or {@code Email j***@example.com}. */
     public String display() {

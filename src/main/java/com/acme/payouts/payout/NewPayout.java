@@ -7,6 +7,7 @@ package com.acme.payouts.payout;
  * @param payeeMasked masked summary of the destination, for display
  * @param createdBy the principal asking for it
  * @param requiresApproval held in PENDING_APPROVAL until a checker approves it (maker-checker)
+ * @param payeeVersion the payee version (destination) the payout is for; null when unknown (then version 1)
  */
 public record NewPayout(
         String idempotencyKey,
@@ -18,7 +19,24 @@ public record NewPayout(
         PayoutMethod method,
         String reference,
         Actor createdBy,
-        boolean requiresApproval) {
+        boolean requiresApproval,
+        Integer payeeVersion) {
+
+    /** A request without a recorded payee version. */
+    public NewPayout(
+            String idempotencyKey,
+            String source,
+            String customerId,
+            String payeeId,
+            String payeeMasked,
+            Money amount,
+            PayoutMethod method,
+            String reference,
+            Actor createdBy,
+            boolean requiresApproval) {
+        this(idempotencyKey, source, customerId, payeeId, payeeMasked, amount, method, reference, createdBy,
+                requiresApproval, null);
+    }
 
     /** A request that needs no approval, created by the principal named like its source. */
     public NewPayout(
@@ -31,7 +49,7 @@ public record NewPayout(
             PayoutMethod method,
             String reference) {
         this(idempotencyKey, source, customerId, payeeId, payeeMasked, amount, method, reference,
-                new Actor(source, source), false);
+                new Actor(source, source), false, null);
     }
 
     /** What makes two requests "the same request" for idempotency. */

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param createdBy the principal that asked for it (null only for payouts stored before that was recorded)
  * @param approvalDeadline for a payout held for approval: when the approval expires; otherwise null
  * @param decidedBy the checker who approved or rejected it, if anyone did
+ * @param payeeVersion the version of the payee's destination this payout was created for; submission decrypts
+ *     exactly that version, so a later change of destination never redirects it (null for payouts stored before
+ *     payees had versions: their payee's version 1)
  */
 public record Payout(
         String id,
@@ -40,7 +43,8 @@ public record Payout(
         List<Transition> history,
         Actor createdBy,
         Instant approvalDeadline,
-        Actor decidedBy) {
+        Actor decidedBy,
+        Integer payeeVersion) {
 
     public Payout {
         Objects.requireNonNull(id, "id");
@@ -72,7 +76,7 @@ public record Payout(
             List<Transition> history) {
         this(id, idempotencyKey, requestFingerprint, source, customerId, payeeId, payeeMasked, amount, method,
                 reference, monoovaReference, status, version, monoovaTransactionId, failureReason, submitAttempts,
-                createdAt, updatedAt, history, null, null, null);
+                createdAt, updatedAt, history, null, null, null, null);
     }
 
     /** A new payout in {@link PayoutStatus#RECEIVED}, created by the principal named like its source. */
@@ -128,6 +132,7 @@ public record Payout(
                 List.of(new Transition(null, PayoutStatus.RECEIVED, null, now, "accepted from " + source)),
                 createdBy,
                 null,
+                null,
                 null);
     }
 
@@ -172,6 +177,7 @@ public record Payout(
                         "accepted from " + source + "; held for approval until " + deadline)),
                 createdBy,
                 deadline,
+                null,
                 null);
     }
 
@@ -214,6 +220,18 @@ public record Payout(
         return changed(status, version, transactionId, failureReason, submitAttempts, updatedAt, history, decidedBy);
     }
 
+    /** Records the payee version the payout was created for (at creation only). */
+    public Payout withPayeeVersion(Integer version) {
+        return new Payout(id, idempotencyKey, requestFingerprint, source, customerId, payeeId, payeeMasked, amount,
+                method, reference, monoovaReference, status, this.version, monoovaTransactionId, failureReason,
+                submitAttempts, createdAt, updatedAt, history, createdBy, approvalDeadline, decidedBy, version);
+    }
+
+    /** The payee version to decrypt for this payout: the recorded one, or 1 for payouts older than versions. */
+    public int payeeVersionOrFirst() {
+        return payeeVersion == null ? 1 : payeeVersion;
+    }
+
     /** A copy with the fields a payout's life can change; what was asked for never changes. */
     private Payout changed(
             PayoutStatus newStatus,
@@ -246,6 +264,7 @@ public record Payout(
                 newHistory,
                 createdBy,
                 approvalDeadline,
-                newDecidedBy);
+                newDecidedBy,
+                payeeVersion);
     }
 }

@@ -58,7 +58,7 @@ public class PayoutIntake {
         NewPayout valid = validate(idempotencyKey, source, fields, requester);
         NewPayout request = new NewPayout(valid.idempotencyKey(), valid.source(), valid.customerId(), valid.payeeId(),
                 valid.payeeMasked(), valid.amount(), valid.method(), valid.reference(), requester.actor(),
-                approvals.requiresApproval(valid.amount()));
+                approvals.requiresApproval(valid.amount()), valid.payeeVersion());
         SpendingLimits.Reservation reservation = limits.reserve(requester, request.customerId(), request.amount());
         PayoutService.CreateResult result;
         try {
@@ -133,6 +133,7 @@ public class PayoutIntake {
         if (!errors.isEmpty()) {
             throw RequestRejectedException.unprocessable(errors);
         }
-        return new NewPayout(idempotencyKey, source, payee.customerId(), payee.payeeId(), payee.masked(), amount, method, f.reference());
+        return new NewPayout(idempotencyKey, source, payee.customerId(), payee.payeeId(), payee.masked(), amount, method,
+                f.reference(), new Actor(source, source), false, payee.version());
     }
 }

@@ -101,6 +101,7 @@ public class PayoutService {
                 : Payout.received(id, request.idempotencyKey(), fingerprint, request.source(), request.customerId(),
                         request.payeeId(), request.payeeMasked(), request.amount(), request.method(),
                         request.reference(), request.createdBy(), now);
+        payout = payout.withPayeeVersion(request.payeeVersion());
         if (store.insert(payout)) {
             LOG.info("payout {} {} from {} ({} {})", id,
                     request.requiresApproval() ? "held for approval" : "received", request.source(), request.method(),

@@ -113,7 +113,8 @@ public final class MonoovaSandbox implements AutoCloseable {
                 new AccountEndpoints(book, config),
                 new SubscriptionEndpoints(subscriptions, time, webhooks),
                 new ReportEndpoints(book, receivables, time),
-                new ControlEndpoints(operations));
+                new ControlEndpoints(operations),
+                new BsbEndpoints());
 
         HttpServer server;
         try {
@@ -141,10 +142,12 @@ public final class MonoovaSandbox implements AutoCloseable {
             AccountEndpoints accounts,
             SubscriptionEndpoints subscriptions,
             ReportEndpoints reports,
-            ControlEndpoints control) {
+            ControlEndpoints control,
+            BsbEndpoints bsbs) {
         return router.route("GET", "/public/v1/ping", false, publicApi::publicPing)
                 .route("GET", "/public/v1/certificate/public-key", false, publicApi::publicKey)
                 .route("GET", "/tools/v1/ping", true, publicApi::toolsPing)
+                .route("GET", "/tools/v1/bsbValidate/{bsbNumber}", true, bsbs::validate)
                 .route("POST", "/financial/v2/transaction/execute", true, financial::execute)
                 .route("POST", "/financial/v2/transaction/validate", true, financial::validate)
                 .route("GET", "/financial/v2/status/{uniqueReference}", true, financial::status)

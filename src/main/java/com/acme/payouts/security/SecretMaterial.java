@@ -17,21 +17,36 @@ public final class SecretMaterial {
      * @param allowFile false in AWS, where every task must share one pepper from Secrets Manager
      */
     public static byte[] pepper(String configured, Path dataDir, boolean allowFile) {
+        return key(configured, dataDir, allowFile, "PAYOUTS_API_KEY_PEPPER", "api-key-pepper",
+                "every instance must hash API keys with the same pepper");
+    }
+
+    /**
+     * The payee blind-index key: the configured one (base64, at least 32 bytes), or on the embedded default a
+     * random one kept in {@code <dataDir>/secrets/payee-index-key}.
+     *
+     * @param allowFile false in AWS, where every task must index payees with the same key
+     */
+    public static byte[] payeeIndexKey(String configured, Path dataDir, boolean allowFile) {
+        return key(configured, dataDir, allowFile, "PAYOUTS_PAYEE_INDEX_KEY", "payee-index-key",
+                "every instance must index payees with the same key");
+    }
+
+    private static byte[] key(String configured, Path dataDir, boolean allowFile, String env, String file, String why) {
         if (configured != null && !configured.isBlank()) {
-            byte[] pepper = Base64.getDecoder().decode(configured.trim());
-            if (pepper.length < 32) {
-                throw new IllegalStateException("PAYOUTS_API_KEY_PEPPER must be base64 of at least 32 bytes");
+            byte[] key = Base64.getDecoder().decode(configured.trim());
+            if (key.length < 32) {
+                throw new IllegalStateException(env + " must be base64 of at least 32 bytes");
             }
-            return pepper;
+            return key;
         }
         if (!allowFile) {
-            throw new IllegalStateException("PAYOUTS_API_KEY_PEPPER must be set (base64 of 32 random bytes, "
-                    + "from Secrets Manager): every instance must hash API keys with the same pepper");
+            throw new IllegalStateException(env + " must be set (base64 of 32 random bytes, from Secrets Manager): " + why);
         }
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         byte[] stored = OwnerOnlyFiles.readOrCreate(
-                dataDir.resolve("secrets").resolve("api-key-pepper"),
+                dataDir.resolve("secrets").resolve(file),
                 Base64.getEncoder().encode(fresh));
         return Base64.getDecoder().decode(new String(stored, StandardCharsets.US_ASCII).trim());
     }

@@ -9,8 +9,9 @@ import org.apache.camel.Exchange;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The steps of the load-payee routes: find the stored (still sealed) payee of the payout being
- * submitted and leave it in the {@code storedPayee} property, or nothing if the payee is gone.
+ * The steps of the load-payee routes: find the stored (still sealed) payee version the payout was created for and
+ * leave it in the {@code storedPayee} property, or nothing if the payee (or that version's key) is gone. A payee
+ * changed since the payout was made is still paid to the version the payout recorded, never the new one.
  */
 public class PayeeLookup {
 
@@ -25,11 +26,15 @@ public class PayeeLookup {
     }
 
     public void fromStore(Exchange exchange) {
-        store.find(payeeId(exchange)).ifPresent(p -> exchange.setProperty(STORED_PAYEE, p));
+        Payout payout = payout(exchange);
+        store.findVersion(payout.payeeId(), payout.payeeVersionOrFirst())
+                .ifPresent(p -> exchange.setProperty(STORED_PAYEE, p));
     }
 
     public void prepareGetItem(Exchange exchange) {
-        exchange.getMessage().setHeader(KEY, Map.of("id", AttributeValue.fromS(payeeId(exchange))));
+        Payout payout = payout(exchange);
+        exchange.getMessage().setHeader(KEY, Map.of("id", AttributeValue.fromS(
+                DynamoPayeeStore.versionKey(payout.payeeId(), payout.payeeVersionOrFirst()))));
     }
 
     @SuppressWarnings("unchecked")
@@ -38,12 +43,20 @@ public class PayeeLookup {
         exchange.getMessage().removeHeader(KEY);
         exchange.getMessage().removeHeader(ATTRIBUTES);
         if (item != null && !item.isEmpty()) {
-            StoredPayee payee = DynamoPayeeStore.fromItem(item);
-            exchange.setProperty(STORED_PAYEE, payee);
+            StoredPayee payee = DynamoPayeeStore.fromVersionItem(item);
+            if (payee != null) {
+                exchange.setProperty(STORED_PAYEE, payee);
+            }
+            return;
+        }
+        Payout payout = payout(exchange);
+        if (payout.payeeVersionOrFirst() == 1) {
+            // A payee from before versions keeps version 1 on its head item.
+            store.findVersion(payout.payeeId(), 1).ifPresent(p -> exchange.setProperty(STORED_PAYEE, p));
         }
     }
 
-    private static String payeeId(Exchange exchange) {
-        return exchange.getProperty(SubmissionSteps.PAYOUT, Payout.class).payeeId();
+    private static Payout payout(Exchange exchange) {
+        return exchange.getProperty(SubmissionSteps.PAYOUT, Payout.class);
     }
 }

@@ -101,7 +101,7 @@ public class SubmissionSteps {
         StoredPayee stored = exchange.getProperty(PayeeLookup.STORED_PAYEE, StoredPayee.class);
         exchange.removeProperty(PayeeLookup.STORED_PAYEE);
         if (stored == null) {
-            payouts.apply(payout.id(), PayoutEvent.SUBMISSION_REFUSED, "payee " + payout.payeeId() + " no longer exists");
+            payouts.apply(payout.id(), PayoutEvent.SUBMISSION_REFUSED, "payee " + payout.payeeId() + " version " + payout.payeeVersionOrFirst() + " no longer exists (deleted)");
             exchange.setProperty(CLAIMED, false);
             return;
         }

@@ -31,6 +31,13 @@ public record FieldError(String field, String code, String message) {
     /** Valid for NPP but uses characters outside the Direct Entry character set. */
     public static final String DIRECT_ENTRY_CHARSET = "direct_entry_charset";
 
+    /** Monoova's BSB directory does not know this BSB. */
+    public static final String BSB_UNKNOWN = "bsb_unknown";
+    /** Monoova's BSB directory says the branch is closed (the message names a replacement when Monoova gives one). */
+    public static final String BSB_CLOSED = "bsb_closed";
+    /** A check the field needs could not be made right now (503). */
+    public static final String CHECK_UNAVAILABLE = "check_unavailable";
+
     public FieldError {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(code, "code");

@@ -122,8 +122,9 @@ class CloudFormationTemplateTest {
     private static final Map<String, TableAccess> TABLE_ACCESS = Map.ofEntries(
             // DynamoPayoutStore: conditional puts, consistent gets; every query goes to an index
             Map.entry(DynamoTables.PAYOUTS, new TableAccess("GetItem PutItem", "Query")),
-            // DynamoPayeeStore
-            Map.entry(DynamoTables.PAYEES, new TableAccess("GetItem PutItem", "")),
+            // DynamoPayeeStore: transactional writes (puts, an update, a delete), reads, shred and delete,
+            // key rotation (scan, conditional update); the listing queries by-customer-created-at
+            Map.entry(DynamoTables.PAYEES, new TableAccess("DeleteItem GetItem PutItem Scan UpdateItem", "Query")),
             // DynamoProcessedMessageStore: add, contains, remove; clear() scans but nothing calls it in
             // production (Camel's IdempotentRepository.clear is not called by routes): no Scan
             Map.entry(DynamoTables.PROCESSED_MESSAGES, new TableAccess("DeleteItem GetItem PutItem", "")),
@@ -249,15 +250,17 @@ class CloudFormationTemplateTest {
                 .map(s -> (String) map(s).get("Fn::Sub")).toList();
         List<String> monoovaSecrets = new ArrayList<>();
         template.resourcesOfType("AWS::SecretsManager::Secret").forEach((id, r) -> {
-            if (!id.equals("ApiKeyPepperSecret")) {
+            if (!id.equals("ApiKeyPepperSecret") && !id.equals("PayeeIndexKeySecret")) {
                 String name = (String) map(map(r.get("Properties")).get("Name")).get("Fn::Sub");
                 monoovaSecrets.add("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:" + name + "-??????");
             }
         });
         assertThat(secretPatterns).containsExactlyInAnyOrderElementsOf(monoovaSecrets);
         String pepperName = (String) map(template.properties("ApiKeyPepperSecret").get("Name")).get("Fn::Sub");
+        String indexKeyName = (String) map(template.properties("PayeeIndexKeySecret").get("Name")).get("Fn::Sub");
         statements.forEach((sid, s) -> assertThat(String.valueOf(s.get("Resource"))).as("%s: the task cannot read the pepper", sid)
-                .doesNotContain("ApiKeyPepperSecret").doesNotContain(pepperName));
+                .doesNotContain("ApiKeyPepperSecret").doesNotContain(pepperName)
+                .doesNotContain("PayeeIndexKeySecret").doesNotContain(indexKeyName));
 
         // the archive: webhooks/ (S3WebhookArchive) and reconciliation/ (S3ReconciliationReports) only
         List<Object> objects = List.of(Map.of("Fn::Sub", "${ArchiveBucket.Arn}/webhooks/*"),
@@ -277,7 +280,7 @@ class CloudFormationTemplateTest {
 
         Map<String, Map<String, Object>> execution = allowStatements("TaskExecutionRole");
         execution.forEach((sid, s) -> {
-            if (!sid.endsWith("ApiKeyPepper")) {
+            if (!sid.endsWith("ApiKeyPepper") && !sid.endsWith("PayeeIndexKey")) {
                 assertThat(list(s.get("Action"))).as("the execution role otherwise only pulls and logs: %s", sid)
                         .allSatisfy(a -> assertThat((String) a).matches("(ecr|logs):\\w+"));
             }
@@ -287,6 +290,11 @@ class CloudFormationTemplateTest {
         assertThat(list(execution.get("DecryptTheApiKeyPepper").get("Action"))).containsExactly("kms:Decrypt");
         assertThat(list(execution.get("DecryptTheApiKeyPepper").get("Resource"))).containsExactly(getAtt("PayoutsKey", "Arn"));
         assertThat(map(map(execution.get("DecryptTheApiKeyPepper").get("Condition")).get("StringEquals")))
+                .containsEntry("kms:ViaService", Map.of("Fn::Sub", "secretsmanager.${AWS::Region}.amazonaws.com"));
+        assertThat(list(execution.get("ReadThePayeeIndexKey").get("Action"))).containsExactly("secretsmanager:GetSecretValue");
+        assertThat(list(execution.get("ReadThePayeeIndexKey").get("Resource"))).containsExactly(ref("PayeeIndexKeySecret"));
+        assertThat(list(execution.get("DecryptThePayeeIndexKey").get("Action"))).containsExactly("kms:Decrypt");
+        assertThat(map(map(execution.get("DecryptThePayeeIndexKey").get("Condition")).get("StringEquals")))
                 .containsEntry("kms:ViaService", Map.of("Fn::Sub", "secretsmanager.${AWS::Region}.amazonaws.com"));
     }
 
@@ -311,9 +319,12 @@ class CloudFormationTemplateTest {
         // application.yaml reads the pepper from PAYOUTS_API_KEY_PEPPER; ECS injects it from the secret
         String pepper = (String) map(map(ApplicationYaml.load().get("payouts")).get("security")).get("api-key-pepper");
         assertThat(pepper).startsWith("${PAYOUTS_API_KEY_PEPPER:");
+        String indexKey = (String) map(map(ApplicationYaml.load().get("payouts")).get("security")).get("payee-index-key");
+        assertThat(indexKey).startsWith("${PAYOUTS_PAYEE_INDEX_KEY:");
         assertThat(list(container.get("Secrets"))).containsExactly(
-                Map.of("Name", "PAYOUTS_API_KEY_PEPPER", "ValueFrom", ref("ApiKeyPepperSecret")));
-        assertThat(env).doesNotContainKey("PAYOUTS_API_KEY_PEPPER");
+                Map.of("Name", "PAYOUTS_API_KEY_PEPPER", "ValueFrom", ref("ApiKeyPepperSecret")),
+                Map.of("Name", "PAYOUTS_PAYEE_INDEX_KEY", "ValueFrom", ref("PayeeIndexKeySecret")));
+        assertThat(env).doesNotContainKey("PAYOUTS_API_KEY_PEPPER").doesNotContainKey("PAYOUTS_PAYEE_INDEX_KEY");
         template.resourcesOfType("AWS::SecretsManager::Secret").forEach((id, r) -> assertThat(map(r.get("Properties")))
                 .as("%s gets its value out of band", id)
                 .doesNotContainKeys("SecretString", "GenerateSecretString")
@@ -466,7 +477,8 @@ class CloudFormationTemplateTest {
         template.resourcesOfType("AWS::DynamoDB::Table").keySet().forEach(id -> assertThat(outputs).as(id).contains(ref(id)));
         assertThat(outputs).contains(getAtt("PayoutsKey", "Arn"), ref("ArchiveBucket"), ref("AlarmTopic"),
                 template.properties("MonoovaApiKeySecret").get("Name"), template.properties("MonoovaWebhookTokenSecret").get("Name"),
-                template.properties("ApiKeyPepperSecret").get("Name"));
+                template.properties("ApiKeyPepperSecret").get("Name"),
+                Map.of("Fn::Sub", "${AWS::StackName}/payouts/payee-index-key"));
     }
 
     private Map<String, Map<String, Object>> allowStatements(String roleId) {

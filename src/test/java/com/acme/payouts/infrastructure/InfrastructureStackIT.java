@@ -347,7 +347,10 @@ class InfrastructureStackIT {
         }
         System.out.println("[stack] the container's secrets: " + container.path("secrets"));
         Map<String, String> injected = injectedSecrets(container);
-        assertThat(injected.keySet()).as("the secrets ECS injects").containsExactly("PAYOUTS_API_KEY_PEPPER");
+        assertThat(injected.keySet()).as("the secrets ECS injects")
+                .containsExactly("PAYOUTS_API_KEY_PEPPER", "PAYOUTS_PAYEE_INDEX_KEY");
+        assertThat(java.util.Base64.getDecoder().decode(injected.get("PAYOUTS_PAYEE_INDEX_KEY")))
+                .as("what the aws profile accepts as a payee index key").hasSizeGreaterThanOrEqualTo(32);
         assertThat(java.util.Base64.getDecoder().decode(injected.get("PAYOUTS_API_KEY_PEPPER")))
                 .as("what the aws profile accepts as a pepper").hasSizeGreaterThanOrEqualTo(32);
 
@@ -508,6 +511,9 @@ class InfrastructureStackIT {
         // Monoova's subscriptions take a securityToken of the form "[type] [credentials]"
         placeholders.put("MonoovaWebhookTokenSecret", "Bearer it-placeholder-MonoovaWebhookTokenSecret");
         placeholders.put("ApiKeyPepperSecret", java.util.Base64.getEncoder().encodeToString(pepper));
+        byte[] indexKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(indexKey);
+        placeholders.put("PayeeIndexKeySecret", java.util.Base64.getEncoder().encodeToString(indexKey));
         assertThat(placeholders.keySet()).as("every secret of the template")
                 .containsExactlyInAnyOrderElementsOf(template.resourcesOfType("AWS::SecretsManager::Secret").keySet());
         try (SecretsManagerClient secrets = moto.client(SecretsManagerClient.builder())) {

@@ -9,6 +9,13 @@ import com.acme.payouts.config.MonoovaProperties;
 import com.acme.payouts.payout.Payout;
 import com.acme.payouts.payout.PayoutStatus;
 import com.acme.payouts.submission.SubmissionSteps;
+import com.acme.payouts.payee.Payee;
+import com.acme.payouts.payee.PayeeInput;
+import com.acme.payouts.payout.Actor;
+import com.acme.payouts.payout.Money;
+import com.acme.payouts.payout.NewPayout;
+import com.acme.payouts.payout.PayoutMethod;
+import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.SocketTimeoutException;
@@ -49,6 +56,56 @@ class PayoutSubmitRouteTest extends RouteTestSupport {
     private static String executeOk(Payout p, long transactionId) {
         return "{\"durationMs\":18,\"status\":\"Ok\",\"statusDescription\":\"Operation completed successfully\","
                 + "\"transactionId\":" + transactionId + ",\"callerUniqueReference\":\"" + p.monoovaReference() + "\"}";
+    }
+
+    /** A payout as intake makes it: recording the payee version it is for. */
+    private Payout payoutForCurrentVersion(Payee payee, String amount) {
+        int version = payees.facts(payee.id()).orElseThrow().version();
+        return payouts.create(new NewPayout("route-" + UUID.randomUUID(), "test", payee.customerId(), payee.id(),
+                        payee.display(), Money.aud(amount), PayoutMethod.NPP, "Invoice 42", new Actor("test", "test"),
+                        false, version))
+                .payout();
+    }
+
+    @Test
+    void a_payout_is_paid_to_the_payee_version_it_was_created_for_even_after_the_destination_changed() throws Exception {
+        Payee payee = payees.register("c-routes-versions", PayeeInput.forBankAccount("062-000", "11112222", "Jane Citizen"))
+                .payee();
+        Payout before = payoutForCurrentVersion(payee, "10.00");
+        assertThat(before.payeeVersion()).isEqualTo(1);
+        payees.update(payee.id(), PayeeInput.forBankAccount("082-001", "33334444", "Jane Citizen"));
+        Payout after = payoutForCurrentVersion(payee, "11.00");
+        assertThat(after.payeeVersion()).isEqualTo(2);
+        MONOOVA.onExecute(before.monoovaReference(), ok(executeOk(before, 2001)));
+        MONOOVA.onExecute(after.monoovaReference(), ok(executeOk(after, 2002)));
+
+        submit(before);
+        submit(after);
+
+        JsonNode first = json.readTree(MONOOVA.executeCalls(before.monoovaReference()).get(0).body())
+                .path("disbursements").get(0).path("toNppCreditBankAccountDetails");
+        assertThat(first.path("bsb").asText() + first.path("bsbNumber").asText()).contains("062-000");
+        assertThat(first.path("accountNumber").asText()).isEqualTo("11112222");
+        JsonNode second = json.readTree(MONOOVA.executeCalls(after.monoovaReference()).get(0).body())
+                .path("disbursements").get(0).path("toNppCreditBankAccountDetails");
+        assertThat(second.path("accountNumber").asText()).isEqualTo("33334444");
+        assertThat(current(before.id()).status()).isEqualTo(PayoutStatus.SUBMITTED);
+    }
+
+    @Test
+    void a_payout_to_a_deleted_payee_is_refused_without_calling_monoova() throws Exception {
+        Payee payee = payees.register("c-routes-deleted", PayeeInput.forBankAccount("062-000", "55556666", "Gone Person"))
+                .payee();
+        Payout p = payoutForCurrentVersion(payee, "12.00");
+        assertThat(payees.delete(payee.id())).isTrue();
+
+        submit(p);
+
+        Payout after = current(p.id());
+        assertThat(after.status()).isEqualTo(PayoutStatus.FAILED);
+        assertThat(after.failureReason()).contains("no longer exists").doesNotContain("55556666", "Gone");
+        assertThat(MONOOVA.executeCalls(p.monoovaReference())).isEmpty();
+        assertThat(after.payeeMasked()).doesNotContain("55556666").contains("6666");
     }
 
     @Test

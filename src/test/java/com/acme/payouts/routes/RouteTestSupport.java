@@ -119,7 +119,7 @@ abstract class RouteTestSupport {
     }
 
     protected Payee bankPayee() {
-        return payees.register("c-routes", PayeeInput.forBankAccount("062-000", "12345678", "Jane Citizen"));
+        return payees.register("c-routes", PayeeInput.forBankAccount("062-000", "12345678", "Jane Citizen")).payee();
     }
 
     /** A new payout in RECEIVED, as intake stores it. */

@@ -127,6 +127,32 @@ public final class EnvelopePayeeCipher implements PayeeCipher {
         }
     }
 
+    @Override
+    public SealedPayee rewrap(String payeeId, SealedPayee sealed, String kekId) {
+        requirePayeeId(payeeId);
+        Objects.requireNonNull(sealed, "sealed");
+        Objects.requireNonNull(kekId, "kekId");
+        byte[] dataKey = null;
+        try {
+            dataKey = decrypt(keyEncryptionKeys.keyring(sealed.kekId()), sealed.wrappedDataKey(), PURPOSE_DATA_KEY, payeeId);
+            if (dataKey.length != Keyrings.AES_256_KEY_BYTES) {
+                throw new PayeeCryptoException("wrapped data key of payee " + payeeId + " has the wrong length");
+            }
+            byte[] rewrapped = crypto.encryptData(keyEncryptionKeys.keyring(kekId), dataKey, context(PURPOSE_DATA_KEY, payeeId))
+                    .getResult();
+            return new SealedPayee(kekId, rewrapped, sealed.ciphertext());
+        } catch (PayeeCryptoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PayeeCryptoException(
+                    "could not re-wrap the data key of payee " + payeeId + " from " + sealed.kekId() + " to " + kekId, e);
+        } finally {
+            if (dataKey != null) {
+                Arrays.fill(dataKey, (byte) 0);
+            }
+        }
+    }
+
     private byte[] decrypt(IKeyring keyring, byte[] message, String purpose, String payeeId) {
         Map<String, String> expected = context(purpose, payeeId);
         CryptoResult<byte[], ?> result = crypto.decryptData(keyring, message, expected);

@@ -19,4 +19,13 @@ public interface KeyEncryptionKeys {
      * @throws PayeeCryptoException if no such key is available
      */
     IKeyring keyring(String keyId);
+
+    /**
+     * Makes a new key current for wrapping (local keys) or returns the configured current key (KMS, whose keys the
+     * infrastructure creates); either way the id that a rotation must re-wrap every data key under. Keys that were
+     * current before stay available for unwrapping.
+     */
+    default String rotateToNewKey() {
+        return currentKeyId();
+    }
 }

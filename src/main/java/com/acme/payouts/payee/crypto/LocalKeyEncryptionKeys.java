@@ -74,7 +74,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
     private final MaterialProviders materialProviders;
     private final SecureRandom random;
     private final boolean posix;
-    private final String currentKeyId;
+    private volatile String currentKeyId;
     private final ConcurrentMap<String, IKeyring> keyrings = new ConcurrentHashMap<>();
 
     public LocalKeyEncryptionKeys(Path directory) {
@@ -155,6 +155,49 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
             return readPointer(pointer);
         }
         String keyId = newKeyId();
+        Path keyFile = createKeyFile(keyId);
+        try {
+            publish(pointer, (keyId + "\n").getBytes(StandardCharsets.US_ASCII));
+            LOG.info("Created key-encryption key {} in {}", keyId, directory);
+            return keyId;
+        } catch (FileAlreadyExistsException lostRace) {
+            // Another process published its pointer first: its key is the current one and ours was never used.
+            Files.deleteIfExists(keyFile);
+            return readPointer(pointer);
+        }
+    }
+
+    /**
+     * A new key becomes current: its file is published first, then the pointer is replaced atomically (rename), so a
+     * reader sees either the old or the new id, each with its key file present. Older keys stay for unwrapping. For
+     * the embedded default's single process; other processes on the same directory see the new key after a restart.
+     */
+    @Override
+    public synchronized String rotateToNewKey() {
+        String keyId = newKeyId();
+        try {
+            createKeyFile(keyId);
+            keyring(keyId);
+            Path pointer = directory.resolve(POINTER_FILE);
+            Path temp = directory.resolve("." + POINTER_FILE + ".tmp-" + HexFormat.of().formatHex(randomBytes(8)));
+            try {
+                writeNew(temp, (keyId + "\n").getBytes(StandardCharsets.US_ASCII));
+                Files.move(temp, pointer, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            syncDirectory();
+        } catch (IOException e) {
+            throw new PayeeCryptoException("could not create a new key-encryption key in " + directory, e);
+        }
+        String previous = currentKeyId;
+        currentKeyId = keyId;
+        LOG.info("Key-encryption key {} is now current (was {}) in {}", keyId, previous, directory);
+        return keyId;
+    }
+
+    private Path createKeyFile(String keyId) throws IOException {
         Path keyFile = keyFile(keyId);
         byte[] key = new byte[Keyrings.AES_256_KEY_BYTES];
         random.nextBytes(key);
@@ -165,15 +208,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
             Arrays.fill(key, (byte) 0);
             Arrays.fill(encoded, (byte) 0);
         }
-        try {
-            publish(pointer, (keyId + "\n").getBytes(StandardCharsets.US_ASCII));
-            LOG.info("Created key-encryption key {} in {}", keyId, directory);
-            return keyId;
-        } catch (FileAlreadyExistsException lostRace) {
-            // Another process published its pointer first: its key is the current one and ours was never used.
-            Files.deleteIfExists(keyFile);
-            return readPointer(pointer);
-        }
+        return keyFile;
     }
 
     private String readPointer(Path pointer) throws IOException {

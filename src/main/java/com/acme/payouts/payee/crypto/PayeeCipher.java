@@ -16,4 +16,12 @@ public interface PayeeCipher {
      *     key-encryption key is unavailable
      */
     byte[] open(String payeeId, SealedPayee sealed);
+
+    /**
+     * The same record with its data key re-wrapped under key-encryption key {@code kekId}; the ciphertext is
+     * untouched. Used by key rotation: readers may open either form meanwhile.
+     *
+     * @throws PayeeCryptoException if the data key can't be unwrapped (altered, another payee's, key unavailable)
+     */
+    SealedPayee rewrap(String payeeId, SealedPayee sealed, String kekId);
 }

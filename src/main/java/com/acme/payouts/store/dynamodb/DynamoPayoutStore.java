@@ -228,6 +228,9 @@ public class DynamoPayoutStore implements PayoutStore {
         if (p.approvalDeadline() != null) {
             item.put("approvalDeadline", time(p.approvalDeadline()));
         }
+        if (p.payeeVersion() != null) {
+            item.put("payeeVersion", n(p.payeeVersion()));
+        }
         if (p.decidedBy() != null) {
             item.put("decidedById", s(p.decidedBy().id()));
             item.put("decidedByName", s(p.decidedBy().name()));
@@ -265,7 +268,8 @@ public class DynamoPayoutStore implements PayoutStore {
                     json.readValue(str(item, "history"), HISTORY),
                     actor(item, "createdBy"),
                     instant(item, "approvalDeadline"),
-                    actor(item, "decidedBy"));
+                    actor(item, "decidedBy"),
+                    num(item, "payeeVersion") == null ? null : num(item, "payeeVersion").intValue());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read payout history", e);
         }

@@ -41,6 +41,8 @@ public final class DynamoTables {
     public static final String BY_STATUS_CREATED = "by-status-created";
     /** Listing by customer, newest first. */
     public static final String BY_CUSTOMER_CREATED = "by-customer-created";
+    /** Payees of one customer, newest first (heads only: only they carry customerId). */
+    public static final String BY_CUSTOMER_CREATED_AT = "by-customer-created-at";
     /** Listing everything, newest first. */
     public static final String ALL_CREATED = "all-created";
     /** Funding reservations in one state, oldest first. */
@@ -49,6 +51,9 @@ public final class DynamoTables {
     public static final String BY_DAY_OCCURRED = "by-day-occurred";
     /** Redrive audit records, newest first (one partition: redrives are rare, operator actions). */
     public static final String ALL_AT = "all-at";
+
+    /** What the payee listing index carries besides its keys. */
+    public static final List<String> PAYEE_LISTING_ATTRIBUTES = List.of("type", "masked", "deEligible", "version");
 
     private final String prefix;
 
@@ -118,7 +123,18 @@ public final class DynamoTables {
                 .tableName(payees())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(hash("id"))
-                .attributeDefinitions(attr("id"))
+                .attributeDefinitions(attr("id"), attr("customerId"), attr("createdAt"))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(BY_CUSTOMER_CREATED_AT)
+                        .keySchema(
+                                KeySchemaElement.builder().attributeName("customerId").keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName("createdAt").keyType(KeyType.RANGE).build())
+                        // Masked facts only: never a wrapped key or ciphertext (heads from before versions have them)
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes(PAYEE_LISTING_ATTRIBUTES)
+                                .build())
+                        .build())
                 .build());
         create(dynamo, CreateTableRequest.builder()
                 .tableName(processedMessages())

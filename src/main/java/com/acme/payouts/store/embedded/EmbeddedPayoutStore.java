@@ -58,11 +58,11 @@ public class EmbeddedPayoutStore implements PayoutStore {
                     INSERT INTO payouts (id, idempotency_key, fingerprint, source, customer_id, payee_id, payee_masked,
                         amount, currency, method, reference, monoova_reference, status, version, monoova_transaction_id,
                         failure_reason, submit_attempts, created_at, updated_at, history,
-                        created_by_id, created_by_name, approval_deadline, decided_by_id, decided_by_name)
+                        created_by_id, created_by_name, approval_deadline, decided_by_id, decided_by_name, payee_version)
                     VALUES (:id, :idempotencyKey, :fingerprint, :source, :customerId, :payeeId, :payeeMasked,
                         :amount, :currency, :method, :reference, :monoovaReference, :status, :version, :transactionId,
                         :failureReason, :submitAttempts, :createdAt, :updatedAt, :history,
-                        :createdById, :createdByName, :approvalDeadline, :decidedById, :decidedByName)
+                        :createdById, :createdByName, :approvalDeadline, :decidedById, :decidedByName, :payeeVersion)
                     """,
                     params(p));
             return true;
@@ -177,7 +177,8 @@ public class EmbeddedPayoutStore implements PayoutStore {
                 .addValue("createdByName", p.createdBy() == null ? null : p.createdBy().name())
                 .addValue("approvalDeadline", p.approvalDeadline() == null ? null : utc(p.approvalDeadline()))
                 .addValue("decidedById", p.decidedBy() == null ? null : p.decidedBy().id())
-                .addValue("decidedByName", p.decidedBy() == null ? null : p.decidedBy().name());
+                .addValue("decidedByName", p.decidedBy() == null ? null : p.decidedBy().name())
+                .addValue("payeeVersion", p.payeeVersion());
     }
 
     private static Actor actor(ResultSet rs, String prefix) throws SQLException {
@@ -211,7 +212,8 @@ public class EmbeddedPayoutStore implements PayoutStore {
                 rs.getObject("approval_deadline", OffsetDateTime.class) == null
                         ? null
                         : rs.getObject("approval_deadline", OffsetDateTime.class).toInstant(),
-                actor(rs, "decided_by"));
+                actor(rs, "decided_by"),
+                rs.getObject("payee_version", Integer.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -7,13 +7,13 @@ import software.amazon.cryptography.materialproviders.IKeyring;
 import software.amazon.cryptography.materialproviders.MaterialProviders;
 
 /** Test double: KEKs held in memory, with a current key the test can switch to mimic a rotation. */
-final class InMemoryKeyEncryptionKeys implements KeyEncryptionKeys {
+public final class InMemoryKeyEncryptionKeys implements KeyEncryptionKeys {
 
     private final MaterialProviders materialProviders = Keyrings.newMaterialProviders();
     private final Map<String, IKeyring> keyrings = new ConcurrentHashMap<>();
     private volatile String currentKeyId;
 
-    InMemoryKeyEncryptionKeys(String firstKeyId) {
+    public InMemoryKeyEncryptionKeys(String firstKeyId) {
         addKey(firstKeyId);
         currentKeyId = firstKeyId;
     }
@@ -26,6 +26,15 @@ final class InMemoryKeyEncryptionKeys implements KeyEncryptionKeys {
 
     void makeCurrent(String keyId) {
         currentKeyId = keyId;
+    }
+
+    /** A new key, current from now on (like a local rotation). */
+    @Override
+    public synchronized String rotateToNewKey() {
+        String keyId = "kek-" + (keyrings.size() + 1) + "-" + Long.toHexString(new SecureRandom().nextLong());
+        addKey(keyId);
+        currentKeyId = keyId;
+        return keyId;
     }
 
     @Override
