@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS payees (
     created_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
 CREATE INDEX IF NOT EXISTS payees_customer ON payees (customer_id, created_at);
--- Payee versions, blind index and crypto-shredding (issue 3, ADR 0009). The head row keeps owner, current
+-- Payee versions, blind index and crypto-shredding (issue 3, ADR 0010). The head row keeps owner, current
 -- version, masked facts and the blind index; every version's ciphertext and wrapped data key live in
 -- payee_versions. Heads written before this (their sealed columns filled) are moved to version 1 below.
 ALTER TABLE payees ALTER COLUMN kek_id SET NULL;

@@ -157,7 +157,7 @@ class PayoutApiIT extends EmbeddedDefaultTest {
     @Test
     void direct_entry_to_a_bank_account_that_does_not_fit_direct_entry_is_unprocessable() {
         String longAccount = api.createBankPayee(customer, "Jane Citizen", "062-000", "1234567890").id();
-        // another account than the customer's first payee: the same account would be that payee (ADR 0009)
+        // another account than the customer's first payee: the same account would be that payee (ADR 0010)
         String foreignName = api.createBankPayee(customer, "Zo\u00eb Smith", "062-000", "2345" + PayoutScenariosIT.randomDigits(4)).id();
         int before = api.countPayouts(customer);
 

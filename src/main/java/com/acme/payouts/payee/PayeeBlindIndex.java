@@ -10,7 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A keyed blind index of a payee's destination, so the vault can find "this customer already registered that
- * account" without decrypting anything (ADR 0009).
+ * account" without decrypting anything (ADR 0010).
  *
  * <p>HMAC-SHA-256 over the customer id and the <em>normalised</em> destination (type, BSB and account number, or
  * PayID type and PayID; not the account name, which is a label of the account, not its identity). The key is its own

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Validates, seals and stores payout destinations, and is the only code that ever opens them again
  * (for the one execute call that needs them). Everything it hands out otherwise is masked.
  *
- * <p>A payee has versions (ADR 0009): a change of destination is a new version sealed under its own data key, and a
+ * <p>A payee has versions (ADR 0010): a change of destination is a new version sealed under its own data key, and a
  * payout is paid to the version it was created for. Duplicates per customer are found through a keyed blind index,
  * never by decrypting. Deleting a payee destroys every version's data key (crypto-shredding).
  */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where payees live (ADR 0009): a head per payee (owner, current version, masked facts, blind index) and one record
+ * Where payees live (ADR 0010): a head per payee (owner, current version, masked facts, blind index) and one record
  * per version holding that version's masked facts, ciphertext and wrapped data key. Nothing here is plain payee data.
  *
  * <p>The blind index is unique per customer: a second payee with the same destination for the same customer can't

@@ -176,7 +176,7 @@ public class PayoutsClient {
         Reply r = post("/v1/payees", String.format(
                 "{\"customerId\":\"%s\",\"type\":\"BANK_ACCOUNT\",\"accountName\":\"%s\",\"bsb\":\"%s\",\"accountNumber\":\"%s\"}",
                 customerId, name, bsb, account), Map.of());
-        // 201 new; 200 when the customer already has this account (the existing payee, ADR 0009)
+        // 201 new; 200 when the customer already has this account (the existing payee, ADR 0010)
         assertThat(r.status()).as(r.raw()).isIn(200, 201);
         return r;
     }

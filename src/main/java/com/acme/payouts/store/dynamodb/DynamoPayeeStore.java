@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Payees in DynamoDB (ADR 0009), three kinds of item in the payees table, all keyed by {@code id}:
+ * Payees in DynamoDB (ADR 0010), three kinds of item in the payees table, all keyed by {@code id}:
  *
  * <ul>
  *   <li>the head, {@code id = pe_…}: owner, current {@code version}, masked facts, {@code blindIndex}; only heads
