@@ -27,7 +27,8 @@ public record PayoutView(
         List<TransitionView> history,
         @JsonInclude(JsonInclude.Include.NON_NULL) ActorView createdBy,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant approvalDeadline,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ActorView decidedBy) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ActorView decidedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String holdReason) {
 
     /** A principal as the API shows it: id and name, never a credential. */
     public record ActorView(String principal, String name) {
@@ -67,6 +68,7 @@ public record PayoutView(
                 p.history().stream().map(TransitionView::of).toList(),
                 ActorView.of(p.createdBy()),
                 p.approvalDeadline(),
-                ActorView.of(p.decidedBy()));
+                ActorView.of(p.decidedBy()),
+                p.holdReason());
     }
 }

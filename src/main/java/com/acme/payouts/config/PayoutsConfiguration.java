@@ -31,6 +31,8 @@ import com.acme.payouts.payee.crypto.KeyEncryptionKeys;
 import com.acme.payouts.payee.crypto.PayeeCipher;
 import com.acme.payouts.audit.AuditLog;
 import com.acme.payouts.payout.ApprovalPolicy;
+import com.acme.payouts.payout.CoolingOff;
+import com.acme.payouts.payout.CoolingOffPolicy;
 import com.acme.payouts.payout.PayoutAudit;
 import com.acme.payouts.payout.PayoutIntake;
 import com.acme.payouts.payout.SpendingLimits;
@@ -41,6 +43,7 @@ import com.acme.payouts.store.PayoutStore;
 import com.acme.payouts.store.RedriveAuditStore;
 import com.acme.payouts.store.ProcessedMessageStore;
 import com.acme.payouts.store.WebhookReceiptStore;
+import com.acme.payouts.submission.CoolingOffSteps;
 import com.acme.payouts.submission.FundingMonitor;
 import com.acme.payouts.submission.FundingSteps;
 import com.acme.payouts.submission.OutcomeRecorder;
@@ -117,8 +120,15 @@ public class PayoutsConfiguration {
     }
 
     @Bean
-    PayoutIntake payoutIntake(PayoutService payouts, PayeeVault vault, ApprovalPolicy approvals, SpendingLimits limits) {
-        return new PayoutIntake(payouts, vault, approvals, limits);
+    PayoutIntake payoutIntake(PayoutService payouts, PayeeVault vault, ApprovalPolicy approvals, SpendingLimits limits,
+            CoolingOffPolicy coolingOff, Clock clock) {
+        return new PayoutIntake(payouts, vault, approvals, limits, coolingOff, clock);
+    }
+
+    /** Holds payouts to payees still cooling off before their claim, and releases them when it ends. */
+    @Bean
+    CoolingOff coolingOff(PayoutService payouts, PayoutStore store, PayeeVault vault, CoolingOffPolicy policy, Clock clock) {
+        return new CoolingOff(payouts, store, vault, policy, clock);
     }
 
     // ---- payee vault ----
@@ -289,6 +299,11 @@ public class PayoutsConfiguration {
         Thread opener = new Thread(monitor::initialise, "funding-balance-open");
         opener.setDaemon(true);
         opener.start();
+    }
+
+    @Bean
+    CoolingOffSteps coolingOffSteps(CoolingOff coolingOff, ObjectMapper json) {
+        return new CoolingOffSteps(coolingOff, json, 100);
     }
 
     @Bean

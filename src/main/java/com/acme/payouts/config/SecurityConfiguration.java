@@ -7,6 +7,8 @@ import com.acme.payouts.api.ContractValidator;
 import com.acme.payouts.audit.AuditLog;
 import com.acme.payouts.audit.PayoutAuditTrail;
 import com.acme.payouts.limits.PayoutLimits;
+import com.acme.payouts.limits.VelocityLimits;
+import com.acme.payouts.payout.CoolingOffPolicy;
 import com.acme.payouts.payout.ApprovalPolicy;
 import com.acme.payouts.payout.Money;
 import com.acme.payouts.security.ApiKeyHasher;
@@ -265,7 +267,20 @@ public class SecurityConfiguration {
                     c.perRequestLimit() == null ? null : Money.aud(c.perRequestLimit()),
                     c.dailyLimit() == null ? null : Money.aud(c.dailyLimit()))));
         }
+        var v = controls.velocity();
+        VelocityLimits velocity = new VelocityLimits(
+                new VelocityLimits.Limit(v.perPayeeCount(), v.perPayeeAmount() == null ? null : Money.aud(v.perPayeeAmount())),
+                new VelocityLimits.Limit(v.perCustomerCount(),
+                        v.perCustomerAmount() == null ? null : Money.aud(v.perCustomerAmount())),
+                v.bucket());
         return new PayoutLimits(counters, clock, Money.aud(controls.perRequestLimit()),
-                Money.aud(controls.dailyLimitPerCredential()), Money.aud(controls.dailyLimitPerCustomer()), customers);
+                Money.aud(controls.dailyLimitPerCredential()), Money.aud(controls.dailyLimitPerCustomer()), customers,
+                velocity);
+    }
+
+    @Bean
+    CoolingOffPolicy coolingOffPolicy(MoneyControlsProperties controls) {
+        var c = controls.coolingOff();
+        return new CoolingOffPolicy(c.period(), CoolingOffPolicy.Mode.valueOf(c.mode().trim().toUpperCase(java.util.Locale.ROOT)));
     }
 }

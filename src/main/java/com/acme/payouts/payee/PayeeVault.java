@@ -72,8 +72,11 @@ public class PayeeVault implements PayeeDirectory {
 
     @Override
     public Optional<PayeeFacts> facts(String payeeId) {
+        // destinationSince: the payee's creation time while a destination cannot change; with payee
+        // versions it becomes the creation time of the current version (cooling-off starts again).
         return find(payeeId).map(p -> new PayeeFacts(
-                p.id(), p.customerId(), p.display(), p.type() == PayeeType.BANK_ACCOUNT, p.directEntryEligible()));
+                p.id(), p.customerId(), p.display(), p.type() == PayeeType.BANK_ACCOUNT, p.directEntryEligible(),
+                p.createdAt()));
     }
 
     private String newId() {
