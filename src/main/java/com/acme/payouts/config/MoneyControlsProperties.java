@@ -31,8 +31,15 @@ public record MoneyControlsProperties(
         @DefaultValue CoolingOff coolingOff,
         @DefaultValue Velocity velocity) {
 
-    /** @param nameCheck whether this customer's PayID payees may be name-checked at Monoova (a paid call) */
-    public record CustomerLimits(BigDecimal perRequestLimit, BigDecimal dailyLimit, Boolean nameCheck) {}
+    /**
+     * One customer's own settings; unset fields take the defaults.
+     *
+     * @param nameCheck whether this customer's PayID payees may be name-checked at Monoova (a paid call)
+     * @param coolingOffPeriod the cooling-off period of this customer's payees
+     * @param velocity this customer's rolling 24-hour limits (all four replace the defaults together)
+     */
+    public record CustomerLimits(
+            BigDecimal perRequestLimit, BigDecimal dailyLimit, Boolean nameCheck, Duration coolingOffPeriod, Velocity velocity) {}
 
     /**
      * @param period how long after a payee's destination was set payouts to it are held; 0 switches it off

@@ -34,6 +34,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -272,15 +273,40 @@ public class SecurityConfiguration {
                 new VelocityLimits.Limit(v.perPayeeCount(), v.perPayeeAmount() == null ? null : Money.aud(v.perPayeeAmount())),
                 new VelocityLimits.Limit(v.perCustomerCount(),
                         v.perCustomerAmount() == null ? null : Money.aud(v.perCustomerAmount())),
-                v.bucket());
+                v.bucket(), customerVelocity(controls));
         return new PayoutLimits(counters, clock, Money.aud(controls.perRequestLimit()),
                 Money.aud(controls.dailyLimitPerCredential()), Money.aud(controls.dailyLimitPerCustomer()), customers,
                 velocity);
     }
 
+    private static Map<String, VelocityLimits.CustomerVelocity> customerVelocity(MoneyControlsProperties controls) {
+        Map<String, VelocityLimits.CustomerVelocity> out = new LinkedHashMap<>();
+        if (controls.customers() != null) {
+            controls.customers().forEach((id, c) -> {
+                if (c.velocity() != null) {
+                    var v = c.velocity();
+                    out.put(id, new VelocityLimits.CustomerVelocity(
+                            new VelocityLimits.Limit(v.perPayeeCount(), v.perPayeeAmount() == null ? null : Money.aud(v.perPayeeAmount())),
+                            new VelocityLimits.Limit(v.perCustomerCount(),
+                                    v.perCustomerAmount() == null ? null : Money.aud(v.perCustomerAmount()))));
+                }
+            });
+        }
+        return out;
+    }
+
     @Bean
     CoolingOffPolicy coolingOffPolicy(MoneyControlsProperties controls) {
         var c = controls.coolingOff();
-        return new CoolingOffPolicy(c.period(), CoolingOffPolicy.Mode.valueOf(c.mode().trim().toUpperCase(java.util.Locale.ROOT)));
+        Map<String, Duration> customers = new LinkedHashMap<>();
+        if (controls.customers() != null) {
+            controls.customers().forEach((id, own) -> {
+                if (own.coolingOffPeriod() != null) {
+                    customers.put(id, own.coolingOffPeriod());
+                }
+            });
+        }
+        return new CoolingOffPolicy(c.period(), CoolingOffPolicy.Mode.valueOf(c.mode().trim().toUpperCase(java.util.Locale.ROOT)),
+                customers);
     }
 }

@@ -62,7 +62,7 @@ public class PayoutLimits implements SpendingLimits {
         this.dailyPerCustomer = dailyPerCustomer;
         this.customers = Map.copyOf(customers);
         this.velocity = velocity;
-        int counted = 2 + velocity.increments("c", "p", Money.aud("0.01"), clock.instant()).size();
+        int counted = 2 + velocity.maxCounters();
         if (counted > MAX_COUNTERS_PER_WRITE) {
             throw new IllegalArgumentException("limits take " + counted + " counters per payout, more than one"
                     + " all-or-nothing write may hold (" + MAX_COUNTERS_PER_WRITE + "): choose a longer velocity bucket");

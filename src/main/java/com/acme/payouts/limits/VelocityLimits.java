@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -36,14 +37,24 @@ public final class VelocityLimits {
         }
     }
 
+    /** A customer's own limits: for each of its payees, and for the customer as a whole. */
+    public record CustomerVelocity(Limit perPayee, Limit perCustomer) {}
+
     private final Limit perPayee;
     private final Limit perCustomer;
     private final Duration bucket;
+    private final Map<String, CustomerVelocity> customers;
 
     public VelocityLimits(Limit perPayee, Limit perCustomer, Duration bucket) {
+        this(perPayee, perCustomer, bucket, Map.of());
+    }
+
+    /** @param customers overrides for some customers (they replace the defaults for that customer) */
+    public VelocityLimits(Limit perPayee, Limit perCustomer, Duration bucket, Map<String, CustomerVelocity> customers) {
         this.perPayee = Objects.requireNonNull(perPayee);
         this.perCustomer = Objects.requireNonNull(perCustomer);
         this.bucket = Objects.requireNonNull(bucket);
+        this.customers = Map.copyOf(customers);
         if (bucket.isZero() || bucket.isNegative() || DAY.toMillis() % bucket.toMillis() != 0) {
             throw new IllegalArgumentException("the velocity bucket must divide 24 hours, was " + bucket);
         }
@@ -59,9 +70,23 @@ public final class VelocityLimits {
     /** Every increment a payout of {@code amount} to {@code payeeId} at {@code now} adds. */
     public List<Counted> increments(String customerId, String payeeId, Money amount, Instant now) {
         List<Counted> out = new ArrayList<>();
-        add(out, "payee", payeeId, perPayee, amount, now, "payeeId");
-        add(out, "customer", customerId, perCustomer, amount, now, "amount");
+        CustomerVelocity own = customers.get(customerId);
+        add(out, "payee", payeeId, own == null ? perPayee : own.perPayee(), amount, now, "payeeId");
+        add(out, "customer", customerId, own == null ? perCustomer : own.perCustomer(), amount, now, "amount");
         return out;
+    }
+
+    /** The most counters one payout can take under these limits (for the size of the one write). */
+    public int maxCounters() {
+        int most = counters(perPayee) + counters(perCustomer);
+        for (CustomerVelocity c : customers.values()) {
+            most = Math.max(most, counters(c.perPayee()) + counters(c.perCustomer()));
+        }
+        return most;
+    }
+
+    private int counters(Limit limit) {
+        return windowsPerLimit() * ((limit.maxCount() == null ? 0 : 1) + (limit.maxAmount() == null ? 0 : 1));
     }
 
     /** How many counters each limit takes (for the transaction size). */

@@ -2,6 +2,7 @@ package com.acme.payouts.payout;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,8 +14,9 @@ import java.util.Optional;
  *
  * @param period zero switches cooling-off off
  * @param mode what happens to a payout requested during the period
+ * @param customerPeriods per-customer periods that replace {@code period} for that customer's payees
  */
-public record CoolingOffPolicy(Duration period, Mode mode) {
+public record CoolingOffPolicy(Duration period, Mode mode, Map<String, Duration> customerPeriods) {
 
     /** What intake does with a payout whose payee is cooling off. */
     public enum Mode {
@@ -33,17 +35,28 @@ public record CoolingOffPolicy(Duration period, Mode mode) {
     public CoolingOffPolicy {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(mode, "mode");
-        if (period.isNegative()) {
+        customerPeriods = Map.copyOf(customerPeriods);
+        if (period.isNegative() || customerPeriods.values().stream().anyMatch(Duration::isNegative)) {
             throw new IllegalArgumentException("cooling-off period must not be negative");
         }
     }
 
+    public CoolingOffPolicy(Duration period, Mode mode) {
+        this(period, mode, Map.of());
+    }
+
+    /** The period for this customer's payees. */
+    public Duration periodFor(String customerId) {
+        return customerId == null ? period : customerPeriods.getOrDefault(customerId, period);
+    }
+
     /** When the payee's cooling-off ends, if it has not ended at {@code now}. */
     public Optional<Instant> coolingUntil(PayeeFacts payee, Instant now) {
-        if (period.isZero()) {
+        Duration p = periodFor(payee.customerId());
+        if (p.isZero()) {
             return Optional.empty();
         }
-        Instant until = payee.destinationSince().plus(period);
+        Instant until = payee.destinationSince().plus(p);
         return now.isBefore(until) ? Optional.of(until) : Optional.empty();
     }
 
