@@ -41,6 +41,8 @@ class AuthorizationMatrixIT extends EmbeddedDefaultTest {
     /** One key per role, each holding only that role; made once with the bootstrap operator key. */
     private static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
     private static String payee;
+    /** A PayID payee of c-matrix (name checks enabled in the test profile), checked once. */
+    private static String payIdPayee;
     private static String payout;
 
     /** How to make a request that should succeed for an allowed caller; fresh resources where it consumes them. */
@@ -50,6 +52,8 @@ class AuthorizationMatrixIT extends EmbeddedDefaultTest {
             Map.entry("createPayee", role -> post("/v1/payees", "{\"customerId\":\"" + CUSTOMER
                     + "\",\"type\":\"BANK_ACCOUNT\",\"accountName\":\"Matrix Payee\",\"bsb\":\"062-000\",\"accountNumber\":\"12345678\"}")),
             Map.entry("getPayee", role -> get("/v1/payees/" + payee)),
+            Map.entry("checkPayeeName", role -> post("/v1/payees/" + payIdPayee + "/name-check", null)),
+            Map.entry("getPayeeNameCheck", role -> get("/v1/payees/" + payIdPayee + "/name-check")),
             Map.entry("createPayout", role -> new Call("POST", "/v1/payouts", payoutBody("1.00"),
                     Map.of("Idempotency-Key", "matrix-" + UUID.randomUUID()))),
             Map.entry("listPayouts", role -> get("/v1/payouts?limit=1")),
@@ -76,6 +80,9 @@ class AuthorizationMatrixIT extends EmbeddedDefaultTest {
                 TOKENS.put(role, r.body().path("token").asText());
             }
             payee = api.createBankPayee(CUSTOMER, "Matrix Payee", "062-000", "12345678").id();
+            payIdPayee = api.createPayIdPayee(CUSTOMER, "Matrix Payee", "Email", "matrix@example.com").id();
+            Reply checked = api.post("/v1/payees/" + payIdPayee + "/name-check", null, new byte[0], Map.of());
+            assertThat(checked.status()).as(checked.raw()).isEqualTo(200);
             Reply p = api.createPayout("matrix-" + UUID.randomUUID(), payee, "1.00", "NPP", "Matrix");
             assertThat(p.status()).as(p.raw()).isEqualTo(202);
             payout = p.id();
