@@ -42,10 +42,14 @@ public class CoolingOff {
      * Before a RECEIVED payout is claimed: holds it if its payee is cooling off (and no checker approved
      * it during the period, in approval mode).
      *
-     * @return true if the payout is now HELD and must not be submitted
+     * @return true if the payout is HELD (now or already) and must not be submitted: its message must
+     *     leave no "processed" mark, since the release enqueues the same attempt again
      */
     public boolean holdIfCooling(String payoutId) {
         Optional<Payout> found = payouts.find(payoutId);
+        if (found.isPresent() && found.get().status() == PayoutStatus.HELD) {
+            return true;
+        }
         if (found.isEmpty() || found.get().status() != PayoutStatus.RECEIVED) {
             return false;
         }

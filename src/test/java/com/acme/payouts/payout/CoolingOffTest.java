@@ -80,6 +80,8 @@ class CoolingOffTest {
         assertThat(p.status()).isEqualTo(PayoutStatus.HELD);
         assertThat(p.holdReason()).contains("cooling-off").contains("held until " + T0.plus(Duration.ofHours(23)));
         assertThat(service.claimForSubmission(p.id())).as("never submitted while held").isEmpty();
+        assertThat(coolingOff(CoolingOffPolicy.Mode.HOLD).holdIfCooling(p.id()))
+                .as("a message for a held payout is stopped before the idempotent consumer").isTrue();
         assertThat(status(p.id())).isEqualTo(PayoutStatus.HELD);
     }
 
