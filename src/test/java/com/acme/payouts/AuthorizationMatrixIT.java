@@ -7,12 +7,16 @@ import com.acme.payouts.security.Role;
 import com.acme.payouts.support.EmbeddedDefaultTest;
 import com.acme.payouts.support.PayoutsClient;
 import com.acme.payouts.support.PayoutsClient.Reply;
+import com.acme.payouts.support.Queues;
 import com.acme.payouts.support.TestJwts;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Every operation of the API contract, called as every role, without a credential and with invalid
@@ -44,6 +50,11 @@ class AuthorizationMatrixIT extends EmbeddedDefaultTest {
     /** A PayID payee of c-matrix (name checks enabled in the test profile), checked once. */
     private static String payIdPayee;
     private static String payout;
+    /** A reconciliation run made with the bootstrap key, for the operations that read one. */
+    private static String runId;
+
+    @Autowired
+    private SqsClient sqsClient;
 
     /** How to make a request that should succeed for an allowed caller; fresh resources where it consumes them. */
     record Call(String method, String path, String body, Map<String, String> headers) {}
@@ -65,7 +76,21 @@ class AuthorizationMatrixIT extends EmbeddedDefaultTest {
             Map.entry("rotateApiKey", role -> post("/v1/api-keys/" + freshKey() + "/rotate", "{\"overlapSeconds\":0}")),
             Map.entry("revokeApiKey", role -> post("/v1/api-keys/" + freshKey() + "/revoke", null)),
             Map.entry("listAudit", role -> get("/v1/audit?entity=payout:" + payout + "&limit=5")),
-            Map.entry("verifyAudit", role -> get("/v1/audit/verification")));
+            Map.entry("verifyAudit", role -> get("/v1/audit/verification")),
+            Map.entry("getBalance", role -> get("/v1/balance")),
+            Map.entry("listDeadLetters", role -> get("/v1/dead-letters/payout-submissions?limit=10")),
+            Map.entry("redriveAllDeadLetters", role -> {
+                deadLetter();
+                return post("/v1/dead-letters/payout-submissions/redrive", null);
+            }),
+            Map.entry("redriveDeadLetter", role -> post("/v1/dead-letters/payout-submissions/messages/" + deadLetter() + "/redrive",
+                    null)),
+            Map.entry("listRedriveAudit", role -> get("/v1/redrive-audit?limit=5")),
+            Map.entry("runReconciliation", role -> post("/v1/reconciliation/runs", "{\"startDate\":\"" + today()
+                    + "\",\"endDate\":\"" + today() + "\"}")),
+            Map.entry("getReconciliationReport", role -> get("/v1/reconciliation/runs/" + runId)),
+            Map.entry("getReconciliationCsv", role -> get("/v1/reconciliation/runs/" + runId + "/breaks.csv")),
+            Map.entry("ensureWebhookSubscriptions", role -> post("/v1/ops/webhook-subscriptions", null)));
 
     @BeforeEach
     void keysPerRoleAndFixtures() {
@@ -86,6 +111,13 @@ class AuthorizationMatrixIT extends EmbeddedDefaultTest {
             Reply p = api.createPayout("matrix-" + UUID.randomUUID(), payee, "1.00", "NPP", "Matrix");
             assertThat(p.status()).as(p.raw()).isEqualTo(202);
             payout = p.id();
+            // Settled before the matrix redrives dead-lettered submissions of it: the normal path pays nothing again.
+            api.awaitPayout(payout, Duration.ofSeconds(60), PayoutsClient.SETTLED::contains);
+            // The previous Sydney day (what a run without a body reconciles).
+            String yesterday = LocalDate.now(ZoneId.of("Australia/Sydney")).minusDays(1).toString();
+            Reply run = api.post("/v1/reconciliation/runs", "{\"startDate\":\"" + yesterday + "\"}", Map.of());
+            assertThat(run.status()).as(run.raw()).isEqualTo(201);
+            runId = run.body().path("runId").asText();
         }
     }
 
@@ -172,6 +204,19 @@ class AuthorizationMatrixIT extends EmbeddedDefaultTest {
         assertThat(r.status()).as(r.raw()).isEqualTo(202);
         assertThat(r.body().path("status").asText()).isEqualTo("PENDING_APPROVAL");
         return r.id();
+    }
+
+    /**
+     * A submission message for the matrix's settled payout, put on the payout-submissions dead-letter
+     * queue (as after repeated crashes); redriving it goes through payout-submit, which pays nothing
+     * twice. Returns its message id on the dead-letter queue.
+     */
+    private String deadLetter() {
+        return new Queues(sqsClient).send(Queues.PAYOUT_SUBMISSIONS_DLQ, "{\"payoutId\":\"" + payout + "\",\"attempt\":99}");
+    }
+
+    private static String today() {
+        return LocalDate.now(ZoneId.of("Australia/Sydney")).toString();
     }
 
     private String freshKey() {

@@ -11,10 +11,12 @@ import com.acme.payouts.payout.PayoutService;
 import com.acme.payouts.sandbox.InboundCredit;
 import com.acme.payouts.store.FundingStore;
 import com.acme.payouts.support.EmbeddedDefaultTest;
-import com.acme.payouts.support.TestCredentials;
+import com.acme.payouts.support.PayoutsClient;
 import com.acme.payouts.support.PayoutsClient.Reply;
 import com.acme.payouts.support.Queues;
 import com.acme.payouts.support.SandboxCalls;
+import com.acme.payouts.support.TestCredentials;
+import com.acme.payouts.support.TestJwts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The operator's side: a reconciliation run that finds one break of each kind we inject (and none for
  * payouts that went right), and dead letters that are listed with their reasons and redriven through
- * the normal path, audited, without ever paying a payout twice.
+ * the normal path, audited, without ever paying a payout twice. Every run and redrive is recorded as
+ * the authenticated caller who made it: an operator's JWT, an operator's API key, the bootstrap key.
  */
 class OperationsIT extends EmbeddedDefaultTest {
 
@@ -54,6 +57,18 @@ class OperationsIT extends EmbeddedDefaultTest {
 
     @Value("${monoova.webhook-token}")
     private String token;
+
+    /** An operator signing in through the identity provider: a JWT with the ops role, opaque subject. */
+    private PayoutsClient alice() {
+        return api.as(TestJwts.shared().token("alice", List.of("ops"), List.of()));
+    }
+
+    /** An operator's own API key named "bob", holding only the ops role; made with the bootstrap key. */
+    private PayoutsClient bob() {
+        Reply key = api.post("/v1/api-keys", "{\"name\":\"bob\",\"roles\":[\"ops\"]}", Map.of());
+        assertThat(key.status()).as(key.raw()).isEqualTo(201);
+        return api.as(key.body().path("token").asText());
+    }
 
     private String payee() {
         return api.createBankPayee("c-ops-" + UUID.randomUUID().toString().substring(0, 8), "Jane Citizen", "062-000", "11223344")
@@ -108,13 +123,14 @@ class OperationsIT extends EmbeddedDefaultTest {
         // Every injected difference older than the settle grace (2 s) and the UNKNOWN beyond stuck-unknown-after (3 s).
         Thread.sleep(4000);
 
-        Reply run = api.post("/v1/reconciliation/runs", "{\"startDate\":\"" + TODAY + "\",\"endDate\":\"" + TODAY + "\"}",
+        Reply run = alice().post("/v1/reconciliation/runs", "{\"startDate\":\"" + TODAY + "\",\"endDate\":\"" + TODAY + "\"}",
                 Map.of());
 
         assertThat(run.status()).as(run.raw()).isEqualTo(201);
         JsonNode report = run.body();
         assertThat(run.header("Location")).isEqualTo("/v1/reconciliation/runs/" + report.path("runId").asText());
-        assertThat(report.path("requestedBy").asText()).isEqualTo("alice@example.org");
+        // Requested by the authenticated caller, named by its JWT subject (who redrives and runs are recorded as).
+        assertThat(report.path("requestedBy").asText()).isEqualTo("alice (jwt:alice)");
         assertThat(report.path("clean").asBoolean()).isFalse();
         assertThat(typesFor(report, ref(returned))).contains("LATE_RETURN");
         assertThat(typesFor(report, ref(unknown))).contains("STUCK_UNKNOWN");
@@ -188,12 +204,13 @@ class OperationsIT extends EmbeddedDefaultTest {
         assertThat(webhookLetter.path("route").asText()).isEqualTo("webhook-processing");
 
         // Redrive the submission: it goes through payout-submit again, which cannot pay a settled payout.
-        Reply redriven = api.post("/v1/dead-letters/payout-submissions/messages/" + letter.path("messageId").asText() + "/redrive",
+        PayoutsClient bob = bob();
+        Reply redriven = bob.post("/v1/dead-letters/payout-submissions/messages/" + letter.path("messageId").asText() + "/redrive",
                 null, new byte[0], Map.of());
         assertThat(redriven.status()).as(redriven.raw()).isEqualTo(200);
         JsonNode record = redriven.body().path("items").get(0);
-        // Recorded as the authenticated caller (the bootstrap operator key), never as its credential.
-        assertThat(record.path("who").asText()).startsWith("bootstrap operator (").doesNotContain(TestCredentials.BOOTSTRAP_TOKEN);
+        // Recorded as the authenticated caller (bob's API key: its name and key id), never as its credential.
+        assertThat(record.path("who").asText()).matches("bob \\(key:[^)]+\\)");
         assertThat(record.path("messageId").asText()).isEqualTo(letter.path("messageId").asText());
         assertThat(record.path("newMessageId").asText()).isNotBlank();
         queues.awaitDrained(Queues.PAYOUT_SUBMISSIONS, SETTLE);
@@ -210,16 +227,21 @@ class OperationsIT extends EmbeddedDefaultTest {
         if (before < 100) {
             assertThat(all.body().path("items").size()).isLessThanOrEqualTo(before);
         }
-        assertThat(all.body().path("items").get(0).path("who").asText()).isEqualTo("operator");
+        // The bootstrap operator key this time, recorded by its name and id, never its token.
+        assertThat(all.body().path("items").get(0).path("who").asText())
+                .isEqualTo("bootstrap operator (key:bootstrap)")
+                .doesNotContain(TestCredentials.BOOTSTRAP_TOKEN);
         queues.awaitMessage(Queues.WEBHOOKS_DLQ, m -> m.body().contains(marker), SETTLE);
 
         // Every redrive is in the append-only audit, newest first.
         List<JsonNode> audit = new ArrayList<>();
         api.get("/v1/redrive-audit?limit=500").body().path("items").forEach(audit::add);
-        assertThat(audit).extracting(a -> a.path("who").asText()).contains("bob", "operator");
+        assertThat(audit).extracting(a -> a.path("who").asText()).contains(record.path("who").asText(),
+                "bootstrap operator (key:bootstrap)");
         assertThat(audit).anySatisfy(a -> {
-            assertThat(a.path("who").asText()).isEqualTo("bob");
+            assertThat(a.path("who").asText()).isEqualTo(record.path("who").asText());
             assertThat(a.path("queue").asText()).isEqualTo("payout-submissions");
+            assertThat(a.path("messageId").asText()).isEqualTo(letter.path("messageId").asText());
         });
 
         Reply unknownMessage = api.post("/v1/dead-letters/payout-submissions/messages/no-such-message/redrive", null,
