@@ -46,6 +46,9 @@ public class CoolingOff {
      *     leave no "processed" mark, since the release enqueues the same attempt again
      */
     public boolean holdIfCooling(String payoutId) {
+        if (policy.isOff()) {
+            return false; // nothing can be HELD: no reads on the submission path
+        }
         Optional<Payout> found = payouts.find(payoutId);
         if (found.isPresent() && found.get().status() == PayoutStatus.HELD) {
             return true;
@@ -54,6 +57,9 @@ public class CoolingOff {
             return false;
         }
         Payout payout = found.get();
+        if (policy.periodFor(payout.customerId()).isZero()) {
+            return false; // this customer's payees never cool off: no payee read
+        }
         Optional<PayeeFacts> payee = payees.facts(payout.payeeId());
         if (payee.isEmpty()) {
             return false; // the claim goes on and refuses it: the payee is gone

@@ -45,6 +45,11 @@ public record CoolingOffPolicy(Duration period, Mode mode, Map<String, Duration>
         this(period, mode, Map.of());
     }
 
+    /** Whether no payee of any customer ever cools off (then nothing needs to be read to know). */
+    public boolean isOff() {
+        return period.isZero() && customerPeriods.values().stream().allMatch(Duration::isZero);
+    }
+
     /** The period for this customer's payees. */
     public Duration periodFor(String customerId) {
         return customerId == null ? period : customerPeriods.getOrDefault(customerId, period);

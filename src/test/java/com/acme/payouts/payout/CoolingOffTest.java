@@ -199,6 +199,18 @@ class CoolingOffTest {
     @Test
     void off_when_the_period_is_zero() {
         PayoutIntake off = new PayoutIntake(service, directory, ApprovalPolicy.NONE, SpendingLimits.NONE, CoolingOffPolicy.NONE, clock);
-        assertThat(pay(off, "key-cool-0010", NEW_PAYEE, "10.00").status()).isEqualTo(PayoutStatus.RECEIVED);
+        Payout p = pay(off, "key-cool-0010", NEW_PAYEE, "10.00");
+        assertThat(p.status()).isEqualTo(PayoutStatus.RECEIVED);
+        assertThat(new CoolingOff(service, store, directory, CoolingOffPolicy.NONE, clock).holdIfCooling(p.id())).isFalse();
+    }
+
+    @Test
+    void a_customer_period_replaces_the_default_for_that_customers_payees_only() {
+        CoolingOffPolicy policy = new CoolingOffPolicy(Duration.ZERO, CoolingOffPolicy.Mode.HOLD, Map.of("c-1", PERIOD));
+        assertThat(policy.isOff()).isFalse();
+        PayoutIntake intake = new PayoutIntake(service, directory, ApprovalPolicy.NONE, SpendingLimits.NONE, policy, clock);
+        assertThat(pay(intake, "key-cool-0011", NEW_PAYEE, "10.00").status()).isEqualTo(PayoutStatus.HELD);
+        payees.put("pe_othercustomerothercustome", new PayeeFacts("pe_othercustomerothercustome", "c-2", "masked", true, true, T0));
+        assertThat(pay(intake, "key-cool-0012", "pe_othercustomerothercustome", "10.00").status()).isEqualTo(PayoutStatus.RECEIVED);
     }
 }
