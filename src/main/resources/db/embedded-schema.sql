@@ -186,3 +186,16 @@ CREATE TABLE IF NOT EXISTS redrive_audit (
     outcome        VARCHAR(20)  NOT NULL
 );
 CREATE INDEX IF NOT EXISTS redrive_audit_at ON redrive_audit (redriven_at);
+
+-- The latest name check of each payee (PayID owner name compared with ours); the owner name masked only.
+CREATE TABLE IF NOT EXISTS name_checks (
+    payee_id          VARCHAR(64)   PRIMARY KEY,
+    customer_id       VARCHAR(100),
+    result            VARCHAR(20)   NOT NULL,
+    owner_name_masked VARCHAR(200),
+    fee_inc_gst       DECIMAL(17, 4),
+    monoova_token     VARCHAR(64),
+    checked_at        TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    checked_by_id     VARCHAR(200),
+    checked_by_name   VARCHAR(200)
+);

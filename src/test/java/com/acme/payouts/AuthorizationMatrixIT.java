@@ -47,6 +47,8 @@ class AuthorizationMatrixIT extends EmbeddedDefaultTest {
     /** One key per role, each holding only that role; made once with the bootstrap operator key. */
     private static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
     private static String payee;
+    /** A PayID payee of c-matrix (name checks enabled in the test profile), checked once. */
+    private static String payIdPayee;
     private static String payout;
     /** A reconciliation run made with the bootstrap key, for the operations that read one. */
     private static String runId;
@@ -67,6 +69,8 @@ class AuthorizationMatrixIT extends EmbeddedDefaultTest {
             Map.entry("deletePayee", role -> new Call("DELETE", "/v1/payees/" + freshPayee(), null, Map.of())),
             Map.entry("startPayeeKeyRotation", role -> post("/v1/ops/payee-key-rotations", null)),
             Map.entry("getPayeeKeyRotation", role -> get("/v1/ops/payee-key-rotations/" + rotation())),
+            Map.entry("checkPayeeName", role -> post("/v1/payees/" + payIdPayee + "/name-check", null)),
+            Map.entry("getPayeeNameCheck", role -> get("/v1/payees/" + payIdPayee + "/name-check")),
             Map.entry("createPayout", role -> new Call("POST", "/v1/payouts", payoutBody("1.00"),
                     Map.of("Idempotency-Key", "matrix-" + UUID.randomUUID()))),
             Map.entry("listPayouts", role -> get("/v1/payouts?limit=1")),
@@ -107,6 +111,9 @@ class AuthorizationMatrixIT extends EmbeddedDefaultTest {
                 TOKENS.put(role, r.body().path("token").asText());
             }
             payee = api.createBankPayee(CUSTOMER, "Matrix Payee", "062-000", "12345678").id();
+            payIdPayee = api.createPayIdPayee(CUSTOMER, "Matrix Payee", "Email", "matrix@example.com").id();
+            Reply checked = api.post("/v1/payees/" + payIdPayee + "/name-check", null, new byte[0], Map.of());
+            assertThat(checked.status()).as(checked.raw()).isEqualTo(200);
             Reply p = api.createPayout("matrix-" + UUID.randomUUID(), payee, "1.00", "NPP", "Matrix");
             assertThat(p.status()).as(p.raw()).isEqualTo(202);
             payout = p.id();

@@ -28,7 +28,8 @@ public record PayoutView(
         @JsonInclude(JsonInclude.Include.NON_NULL) ActorView createdBy,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant approvalDeadline,
         @JsonInclude(JsonInclude.Include.NON_NULL) ActorView decidedBy,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer payeeVersion) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer payeeVersion,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String holdReason) {
 
     /** A principal as the API shows it: id and name, never a credential. */
     public record ActorView(String principal, String name) {
@@ -69,6 +70,7 @@ public record PayoutView(
                 ActorView.of(p.createdBy()),
                 p.approvalDeadline(),
                 ActorView.of(p.decidedBy()),
-                p.payeeVersion());
+                p.payeeVersion(),
+                p.holdReason());
     }
 }

@@ -7,8 +7,10 @@ import com.acme.payouts.aws.S3WebhookArchive;
 import com.acme.payouts.reconciliation.ReconciliationReports;
 import com.acme.payouts.webhook.WebhookArchive;
 import com.acme.payouts.store.FundingStore;
+import com.acme.payouts.store.NameCheckStore;
 import com.acme.payouts.store.RedriveAuditStore;
 import com.acme.payouts.store.dynamodb.DynamoFundingStore;
+import com.acme.payouts.store.dynamodb.DynamoNameCheckStore;
 import com.acme.payouts.store.dynamodb.DynamoRedriveAuditStore;
 import software.amazon.awssdk.services.s3.S3Client;
 import com.acme.payouts.monoova.MonoovaCredentials;
@@ -172,6 +174,11 @@ public class AwsConfiguration {
     @Bean
     RedriveAuditStore redriveAuditStore(DynamoDbClient dynamo, DynamoTables tables) {
         return new DynamoRedriveAuditStore(dynamo, tables);
+    }
+
+    @Bean
+    NameCheckStore nameCheckStore(DynamoDbClient dynamo, DynamoTables tables) {
+        return new DynamoNameCheckStore(dynamo, tables);
     }
 
     @Bean(destroyMethod = "close")

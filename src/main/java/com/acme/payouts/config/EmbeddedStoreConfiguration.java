@@ -9,6 +9,7 @@ import com.acme.payouts.store.LimitCounterStore;
 import com.acme.payouts.store.FundingStore;
 import com.acme.payouts.store.PayeeStore;
 import com.acme.payouts.store.PayoutStore;
+import com.acme.payouts.store.NameCheckStore;
 import com.acme.payouts.store.RedriveAuditStore;
 import com.acme.payouts.store.ProcessedMessageStore;
 import com.acme.payouts.store.WebhookReceiptStore;
@@ -19,6 +20,7 @@ import com.acme.payouts.store.embedded.EmbeddedFundingStore;
 import com.acme.payouts.store.embedded.EmbeddedPayeeStore;
 import com.acme.payouts.store.embedded.EmbeddedPayoutStore;
 import com.acme.payouts.store.embedded.EmbeddedProcessedMessageStore;
+import com.acme.payouts.store.embedded.EmbeddedNameCheckStore;
 import com.acme.payouts.store.embedded.EmbeddedRedriveAuditStore;
 import com.acme.payouts.store.embedded.EmbeddedWebhookReceiptStore;
 import java.security.SecureRandom;
@@ -96,6 +98,11 @@ public class EmbeddedStoreConfiguration {
     @Bean
     RedriveAuditStore redriveAuditStore(NamedParameterJdbcTemplate jdbc) {
         return new EmbeddedRedriveAuditStore(jdbc);
+    }
+
+    @Bean
+    NameCheckStore nameCheckStore(NamedParameterJdbcTemplate jdbc) {
+        return new EmbeddedNameCheckStore(jdbc);
     }
 
     @Bean

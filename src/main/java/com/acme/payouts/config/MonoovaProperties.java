@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookPublicKeys extra hex public keys accepted for webhook signatures, e.g. Monoova's next key
  *     announced ahead of a rotation; the key fetched from Monoova is always accepted too
  * @param publicKeyCacheTtl how long a fetched webhook public key is trusted before it is fetched again
+ * @param payIdNotFoundCodes {@code /verify/v2/aba/initiate} {@code status} codes meaning "no such PayID"
+ *     (the spec documents none; the default is the sandbox's)
+ * @param nameCheckTimeoutMs response timeout of the name check call (a paid, user-facing call)
  */
 @ConfigurationProperties("monoova")
 public record MonoovaProperties(
@@ -50,7 +53,9 @@ public record MonoovaProperties(
         @DefaultValue("") List<String> webhookPublicKeys,
         @DefaultValue("true") boolean bootstrapSubscriptions,
         @DefaultValue("12h") Duration publicKeyCacheTtl,
-        @DefaultValue Sandbox sandbox) {
+        @DefaultValue Sandbox sandbox,
+        @DefaultValue("PayIdNotFound") List<String> payIdNotFoundCodes,
+        @DefaultValue("5000") long nameCheckTimeoutMs) {
 
     /**
      * The embedded sandbox, used when no {@code base-url} is configured.

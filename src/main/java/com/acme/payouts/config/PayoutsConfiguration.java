@@ -6,6 +6,7 @@ import com.acme.payouts.api.DeadLetterApi;
 import com.acme.payouts.api.OperationsApi;
 import com.acme.payouts.api.ReconciliationApi;
 import com.acme.payouts.api.ContractValidator;
+import com.acme.payouts.api.NameCheckApi;
 import com.acme.payouts.api.PayeeApi;
 import com.acme.payouts.api.PayoutApi;
 import com.acme.payouts.api.ProblemResponses;
@@ -18,6 +19,8 @@ import com.acme.payouts.monoova.MonoovaAdminClient;
 import com.acme.payouts.monoova.MonoovaClassifier;
 import com.acme.payouts.monoova.MonoovaCredentials;
 import com.acme.payouts.monoova.MonoovaHttp;
+import com.acme.payouts.monoova.MonoovaNameCheck;
+import com.acme.payouts.namecheck.NameCheckService;
 import com.acme.payouts.monoova.MonoovaPublicKeys;
 import com.acme.payouts.monoova.MonoovaRequestMapper;
 import com.acme.payouts.monoova.SubscriptionBootstrap;
@@ -40,16 +43,20 @@ import com.acme.payouts.payee.crypto.KeyEncryptionKeys;
 import com.acme.payouts.payee.crypto.PayeeCipher;
 import com.acme.payouts.audit.AuditLog;
 import com.acme.payouts.payout.ApprovalPolicy;
+import com.acme.payouts.payout.CoolingOff;
+import com.acme.payouts.payout.CoolingOffPolicy;
 import com.acme.payouts.payout.PayoutAudit;
 import com.acme.payouts.payout.PayoutIntake;
 import com.acme.payouts.payout.SpendingLimits;
 import com.acme.payouts.payout.PayoutService;
 import com.acme.payouts.store.FundingStore;
+import com.acme.payouts.store.NameCheckStore;
 import com.acme.payouts.store.PayeeStore;
 import com.acme.payouts.store.PayoutStore;
 import com.acme.payouts.store.RedriveAuditStore;
 import com.acme.payouts.store.ProcessedMessageStore;
 import com.acme.payouts.store.WebhookReceiptStore;
+import com.acme.payouts.submission.CoolingOffSteps;
 import com.acme.payouts.submission.FundingMonitor;
 import com.acme.payouts.submission.FundingSteps;
 import com.acme.payouts.submission.OutcomeRecorder;
@@ -127,8 +134,15 @@ public class PayoutsConfiguration {
     }
 
     @Bean
-    PayoutIntake payoutIntake(PayoutService payouts, PayeeVault vault, ApprovalPolicy approvals, SpendingLimits limits) {
-        return new PayoutIntake(payouts, vault, approvals, limits);
+    PayoutIntake payoutIntake(PayoutService payouts, PayeeVault vault, ApprovalPolicy approvals, SpendingLimits limits,
+            CoolingOffPolicy coolingOff, Clock clock) {
+        return new PayoutIntake(payouts, vault, approvals, limits, coolingOff, clock);
+    }
+
+    /** Holds payouts to payees still cooling off before their claim, and releases them when it ends. */
+    @Bean
+    CoolingOff coolingOff(PayoutService payouts, PayoutStore store, PayeeVault vault, CoolingOffPolicy policy, Clock clock) {
+        return new CoolingOff(payouts, store, vault, policy, clock);
     }
 
     // ---- payee vault ----
@@ -275,6 +289,28 @@ public class PayoutsConfiguration {
         return new PayoutApi(intake, payouts, store, responses, json);
     }
 
+    /** {@code POST /verify/v2/aba/initiate}: a paid call, with its own response timeout. */
+    @Bean
+    MonoovaNameCheck monoovaNameCheck(ProducerTemplate template, MonoovaHttp http, ObjectMapper json, MonoovaProperties monoova) {
+        return new MonoovaNameCheck(template, http, json, monoova.baseUrl(), monoova.connectTimeoutMs(),
+                monoova.nameCheckTimeoutMs(), monoova.remitterName(), new HashSet<>(monoova.payIdNotFoundCodes()));
+    }
+
+    /** Name checks run only for customers that enabled them ({@code payouts.controls.customers.<id>.name-check}). */
+    @Bean
+    NameCheckService nameCheckService(PayeeVault vault, MonoovaNameCheck owners, NameCheckStore store,
+            MoneyControlsProperties controls, Clock clock) {
+        Map<String, MoneyControlsProperties.CustomerLimits> customers = controls.customers() == null ? Map.of() : controls.customers();
+        return new NameCheckService(vault, owners, store,
+                customerId -> customers.containsKey(customerId) && Boolean.TRUE.equals(customers.get(customerId).nameCheck()),
+                clock);
+    }
+
+    @Bean
+    NameCheckApi nameCheckApi(PayeeVault vault, NameCheckService checks, ApiResponses responses, AuditLog audit) {
+        return new NameCheckApi(vault, checks, responses, audit);
+    }
+
     @Bean
     PayoutRequestConsumer payoutRequestConsumer(
             ContractValidator contract, PayoutIntake intake, ObjectMapper json, PayoutsSecurityProperties security) {
@@ -332,6 +368,11 @@ public class PayoutsConfiguration {
         Thread opener = new Thread(monitor::initialise, "funding-balance-open");
         opener.setDaemon(true);
         opener.start();
+    }
+
+    @Bean
+    CoolingOffSteps coolingOffSteps(CoolingOff coolingOff, ObjectMapper json) {
+        return new CoolingOffSteps(coolingOff, json, 100);
     }
 
     @Bean

@@ -80,6 +80,10 @@ public class SecurityBootstrap implements ApplicationRunner {
         now.put("dailyLimitPerCredential", controls.dailyLimitPerCredential().toPlainString());
         now.put("dailyLimitPerCustomer", controls.dailyLimitPerCustomer().toPlainString());
         now.put("customerLimits", controls.customers() == null ? Map.of() : controls.customers().keySet());
+        now.put("coolingOff", controls.coolingOff().period() + " " + controls.coolingOff().mode());
+        var v = controls.velocity();
+        now.put("velocity", "payee " + v.perPayeeCount() + "/" + v.perPayeeAmount() + ", customer " + v.perCustomerCount()
+                + "/" + v.perCustomerAmount() + ", bucket " + v.bucket());
         now.put("rateLimitPerSecond", security.rateLimit().perSecond());
         now.put("rateLimitBurst", security.rateLimit().burst());
         now.put("jwtIssuer", StringUtils.hasText(security.jwt().issuer()) ? security.jwt().issuer() : "");

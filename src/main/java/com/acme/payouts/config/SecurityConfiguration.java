@@ -7,6 +7,8 @@ import com.acme.payouts.api.ContractValidator;
 import com.acme.payouts.audit.AuditLog;
 import com.acme.payouts.audit.PayoutAuditTrail;
 import com.acme.payouts.limits.PayoutLimits;
+import com.acme.payouts.limits.VelocityLimits;
+import com.acme.payouts.payout.CoolingOffPolicy;
 import com.acme.payouts.payout.ApprovalPolicy;
 import com.acme.payouts.payout.Money;
 import com.acme.payouts.security.ApiKeyHasher;
@@ -32,6 +34,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -265,7 +268,45 @@ public class SecurityConfiguration {
                     c.perRequestLimit() == null ? null : Money.aud(c.perRequestLimit()),
                     c.dailyLimit() == null ? null : Money.aud(c.dailyLimit()))));
         }
+        var v = controls.velocity();
+        VelocityLimits velocity = new VelocityLimits(
+                new VelocityLimits.Limit(v.perPayeeCount(), v.perPayeeAmount() == null ? null : Money.aud(v.perPayeeAmount())),
+                new VelocityLimits.Limit(v.perCustomerCount(),
+                        v.perCustomerAmount() == null ? null : Money.aud(v.perCustomerAmount())),
+                v.bucket(), customerVelocity(controls));
         return new PayoutLimits(counters, clock, Money.aud(controls.perRequestLimit()),
-                Money.aud(controls.dailyLimitPerCredential()), Money.aud(controls.dailyLimitPerCustomer()), customers);
+                Money.aud(controls.dailyLimitPerCredential()), Money.aud(controls.dailyLimitPerCustomer()), customers,
+                velocity);
+    }
+
+    private static Map<String, VelocityLimits.CustomerVelocity> customerVelocity(MoneyControlsProperties controls) {
+        Map<String, VelocityLimits.CustomerVelocity> out = new LinkedHashMap<>();
+        if (controls.customers() != null) {
+            controls.customers().forEach((id, c) -> {
+                if (c.velocity() != null) {
+                    var v = c.velocity();
+                    out.put(id, new VelocityLimits.CustomerVelocity(
+                            new VelocityLimits.Limit(v.perPayeeCount(), v.perPayeeAmount() == null ? null : Money.aud(v.perPayeeAmount())),
+                            new VelocityLimits.Limit(v.perCustomerCount(),
+                                    v.perCustomerAmount() == null ? null : Money.aud(v.perCustomerAmount()))));
+                }
+            });
+        }
+        return out;
+    }
+
+    @Bean
+    CoolingOffPolicy coolingOffPolicy(MoneyControlsProperties controls) {
+        var c = controls.coolingOff();
+        Map<String, Duration> customers = new LinkedHashMap<>();
+        if (controls.customers() != null) {
+            controls.customers().forEach((id, own) -> {
+                if (own.coolingOffPeriod() != null) {
+                    customers.put(id, own.coolingOffPeriod());
+                }
+            });
+        }
+        return new CoolingOffPolicy(c.period(), CoolingOffPolicy.Mode.valueOf(c.mode().trim().toUpperCase(java.util.Locale.ROOT)),
+                customers);
     }
 }

@@ -156,7 +156,8 @@ public class FundingService implements PayoutListener {
         Instant now = clock.instant();
         String id = payout.id();
         switch (payout.status()) {
-            case FAILED, AWAITING_FUNDS -> store.settle(id, ReservationState.HELD, ReservationState.RELEASED, now);
+            // A payout held for cooling-off keeps no money aside: it reserves again when it is released.
+            case FAILED, AWAITING_FUNDS, HELD -> store.settle(id, ReservationState.HELD, ReservationState.RELEASED, now);
             case COMPLETED -> store.settle(id, ReservationState.HELD, ReservationState.SPENT, now);
             case RETURNED -> {
                 if (!store.settle(id, ReservationState.SPENT, ReservationState.RETURNED, now)) {
@@ -179,7 +180,8 @@ public class FundingService implements PayoutListener {
         int repaired = 0;
         for (Reservation r : store.reservations(ReservationState.HELD, MAX_HELD_SCAN)) {
             Optional<Payout> payout = payouts.find(r.payoutId());
-            if (payout.isPresent() && (payout.get().status().isSettled() || payout.get().status() == PayoutStatus.AWAITING_FUNDS)) {
+            if (payout.isPresent() && (payout.get().status().isSettled() || payout.get().status() == PayoutStatus.AWAITING_FUNDS
+                    || payout.get().status() == PayoutStatus.HELD)) {
                 settleFor(payout.get());
                 repaired++;
             }

@@ -5,6 +5,7 @@ import com.acme.payouts.api.PayoutApi;
 import com.acme.payouts.payout.PayoutIntake;
 import com.acme.payouts.payout.PayoutRequestFields;
 import com.acme.payouts.payout.PayoutService;
+import com.acme.payouts.payout.PayoutStatus;
 import com.acme.payouts.submission.SubmissionSteps;
 import com.acme.payouts.support.FieldError;
 import com.acme.payouts.support.RequestRejectedException;
@@ -55,7 +56,10 @@ public class PayoutRequestConsumer {
             throw new TerminalMessageException("idempotencyKey was already used for a different request (payout "
                     + result.payout().id() + ")");
         }
-        exchange.setProperty(PayoutApi.ENQUEUE, result instanceof PayoutService.Created);
+        // Like the API: a payout held for approval or for its payee's cooling-off is enqueued when it is
+        // released, not now (a message for it now would be marked processed and skip the release's).
+        exchange.setProperty(PayoutApi.ENQUEUE,
+                result instanceof PayoutService.Created && result.payout().status() == PayoutStatus.RECEIVED);
         exchange.setProperty(SubmissionSteps.PAYOUT_ID, result.payout().id());
     }
 }

@@ -10,6 +10,8 @@ import java.time.Instant;
  *     never needs to decrypt to know whether Direct Entry can pay it
  * @param version which version of the destination this is (1 at registration, +1 per change); a payout records the
  *     version it was created for and is paid to exactly that one
+ * @param destinationSince when this version's destination was set (registration, or the change that made it):
+ *     where a new or changed payee's cooling-off period starts
  */
 public record Payee(
         String id,
@@ -18,7 +20,15 @@ public record Payee(
         MaskedDestination masked,
         boolean directEntryEligible,
         Instant createdAt,
-        int version) {
+        int version,
+        Instant destinationSince) {
+
+    /** A version whose destination was set when the payee was created (version 1, or stores without the time). */
+    public Payee(
+            String id, String customerId, PayeeType type, MaskedDestination masked, boolean directEntryEligible,
+            Instant createdAt, int version) {
+        this(id, customerId, type, masked, directEntryEligible, createdAt, version, createdAt);
+    }
 
     /** Version 1 of a payee. */
     public Payee(

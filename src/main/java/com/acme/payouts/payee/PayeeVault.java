@@ -144,7 +144,8 @@ public class PayeeVault implements PayeeDirectory {
             Arrays.fill(currentPlain, (byte) 0);
         }
         Payee next = new Payee(payeeId, was.customerId(), destination.type(), destination.masked(),
-                validator.directEntryProblems(destination).isEmpty(), was.createdAt(), was.version() + 1);
+                validator.directEntryProblems(destination).isEmpty(), was.createdAt(), was.version() + 1,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         SealedPayee sealed;
         try {
             sealed = cipher.seal(payeeId, plain);
@@ -202,9 +203,10 @@ public class PayeeVault implements PayeeDirectory {
 
     @Override
     public Optional<PayeeFacts> facts(String payeeId) {
+        // destinationSince: when the current version's destination was set, so a changed payee cools off again.
         return find(payeeId).map(p -> new PayeeFacts(
                 p.id(), p.customerId(), p.display(), p.type() == PayeeType.BANK_ACCOUNT, p.directEntryEligible(),
-                p.version()));
+                p.version(), p.destinationSince()));
     }
 
     private PayeeDestination validated(PayeeInput input) {

@@ -181,6 +181,59 @@ public record Payout(
                 null);
     }
 
+    /**
+     * A new payout stored {@link PayoutStatus#HELD} from the start, because its payee's destination is
+     * cooling off: it is never in RECEIVED (where a worker or the sweeper would submit it) before the
+     * period has ended.
+     */
+    public static Payout held(
+            String id,
+            String idempotencyKey,
+            String requestFingerprint,
+            String source,
+            String customerId,
+            String payeeId,
+            String payeeMasked,
+            Money amount,
+            PayoutMethod method,
+            String reference,
+            Actor createdBy,
+            String reason,
+            Instant now) {
+        return new Payout(
+                id,
+                idempotencyKey,
+                requestFingerprint,
+                source,
+                customerId,
+                payeeId,
+                payeeMasked,
+                amount,
+                method,
+                reference,
+                PayoutIds.monoovaReference(id),
+                PayoutStatus.HELD,
+                1,
+                null,
+                null,
+                0,
+                now,
+                now,
+                List.of(new Transition(null, PayoutStatus.HELD, null, now, "accepted from " + source + "; " + reason)),
+                createdBy,
+                null,
+                null,
+                null);
+    }
+
+    /** Why a HELD payout waits: the detail of the transition that held it; null in any other status. */
+    public String holdReason() {
+        if (status != PayoutStatus.HELD || history.isEmpty()) {
+            return null;
+        }
+        return history.get(history.size() - 1).detail();
+    }
+
     /** Whether {@code event} is legal from the current status. */
     public boolean accepts(PayoutEvent event) {
         return PayoutStateMachine.next(status, event).isPresent();

@@ -30,5 +30,12 @@ public enum PayoutEvent {
      */
     FUNDS_SHORT,
     /** Money was reserved for a payout that was waiting for funds: it may be submitted now. */
-    FUNDS_RESERVED
+    FUNDS_RESERVED,
+    /**
+     * The payee's destination is still in its cooling-off period (created or changed recently): the
+     * payout is held, unsent, until the period ends.
+     */
+    COOLING_OFF_HOLD,
+    /** The cooling-off period of the payee's destination has ended: the held payout may be submitted. */
+    COOLING_OFF_ENDED
 }

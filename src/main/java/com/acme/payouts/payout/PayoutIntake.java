@@ -4,6 +4,7 @@ import com.acme.payouts.support.DirectEntryText;
 import com.acme.payouts.support.FieldError;
 import com.acme.payouts.support.RequestRejectedException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,16 +23,26 @@ public class PayoutIntake {
     private final PayeeDirectory payees;
     private final ApprovalPolicy approvals;
     private final SpendingLimits limits;
+    private final CoolingOffPolicy coolingOff;
+    private final Clock clock;
 
     public PayoutIntake(PayoutService payouts, PayeeDirectory payees) {
         this(payouts, payees, ApprovalPolicy.NONE, SpendingLimits.NONE);
     }
 
     public PayoutIntake(PayoutService payouts, PayeeDirectory payees, ApprovalPolicy approvals, SpendingLimits limits) {
+        this(payouts, payees, approvals, limits, CoolingOffPolicy.NONE, Clock.systemUTC());
+    }
+
+    /** @param coolingOff what happens to a payout whose payee's destination was set recently */
+    public PayoutIntake(PayoutService payouts, PayeeDirectory payees, ApprovalPolicy approvals, SpendingLimits limits,
+            CoolingOffPolicy coolingOff, Clock clock) {
         this.payouts = payouts;
         this.payees = payees;
         this.approvals = approvals;
         this.limits = limits;
+        this.coolingOff = coolingOff;
+        this.clock = clock;
     }
 
     /** A request from a channel that is its own principal (e.g. a queue source). */
@@ -55,14 +66,24 @@ public class PayoutIntake {
                     ? new PayoutService.Replayed(original)
                     : new PayoutService.KeyConflict(original);
         }
-        NewPayout valid = validate(idempotencyKey, source, fields, requester);
+        Checked checked = check(idempotencyKey, source, fields, requester);
+        NewPayout valid = checked.payout();
+        // Cooling-off: the reason (null if the payee's destination is established) decides HELD, or,
+        // in approval mode, PENDING_APPROVAL like a payout above the threshold.
+        String coolingReason = coolingOff.coolingUntil(checked.payee(), clock.instant())
+                .map(until -> CoolingOffPolicy.reason(checked.payee(), until))
+                .orElse(null);
+        boolean approval = approvals.requiresApproval(valid.amount())
+                || (coolingReason != null && coolingOff.mode() == CoolingOffPolicy.Mode.APPROVAL);
         NewPayout request = new NewPayout(valid.idempotencyKey(), valid.source(), valid.customerId(), valid.payeeId(),
-                valid.payeeMasked(), valid.amount(), valid.method(), valid.reference(), requester.actor(),
-                approvals.requiresApproval(valid.amount()), valid.payeeVersion());
-        SpendingLimits.Reservation reservation = limits.reserve(requester, request.customerId(), request.amount());
+                valid.payeeMasked(), valid.amount(), valid.method(), valid.reference(), requester.actor(), approval,
+                valid.payeeVersion());
+        // Limits (per request, per day, velocity per payee and customer) before anything is stored.
+        SpendingLimits.Reservation reservation =
+                limits.reserve(requester, request.customerId(), request.payeeId(), request.amount());
         PayoutService.CreateResult result;
         try {
-            result = payouts.create(request);
+            result = payouts.create(request, coolingReason);
         } catch (RuntimeException notStored) {
             limits.release(reservation);
             throw notStored;
@@ -89,6 +110,13 @@ public class PayoutIntake {
     }
 
     NewPayout validate(String idempotencyKey, String source, PayoutRequestFields f, Requester requester) {
+        return check(idempotencyKey, source, f, requester).payout();
+    }
+
+    /** A valid request with the payee facts it was checked against. */
+    private record Checked(NewPayout payout, PayeeFacts payee) {}
+
+    private Checked check(String idempotencyKey, String source, PayoutRequestFields f, Requester requester) {
         List<FieldError> errors = new ArrayList<>();
         Money amount = null;
         try {
@@ -133,7 +161,9 @@ public class PayoutIntake {
         if (!errors.isEmpty()) {
             throw RequestRejectedException.unprocessable(errors);
         }
-        return new NewPayout(idempotencyKey, source, payee.customerId(), payee.payeeId(), payee.masked(), amount, method,
-                f.reference(), new Actor(source, source), false, payee.version());
+        return new Checked(
+                new NewPayout(idempotencyKey, source, payee.customerId(), payee.payeeId(), payee.masked(), amount, method,
+                        f.reference(), new Actor(source, source), false, payee.version()),
+                payee);
     }
 }

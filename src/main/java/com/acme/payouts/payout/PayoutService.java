@@ -91,6 +91,14 @@ public class PayoutService {
     public record Expired(Payout payout) implements DecisionResult {}
 
     public CreateResult create(NewPayout request) {
+        return create(request, null);
+    }
+
+    /**
+     * @param coolingOff why the payee's destination is cooling off (null: it isn't): the payout is
+     *     stored HELD, or, if it needs approval anyway, PENDING_APPROVAL with the reason in its history
+     */
+    public CreateResult create(NewPayout request, String coolingOff) {
         String id = PayoutIds.fromIdempotencyKey(request.idempotencyKey());
         String fingerprint = request.fingerprint();
         Instant now = clock.instant();
@@ -98,19 +106,34 @@ public class PayoutService {
                 ? Payout.pendingApproval(id, request.idempotencyKey(), fingerprint, request.source(),
                         request.customerId(), request.payeeId(), request.payeeMasked(), request.amount(),
                         request.method(), request.reference(), request.createdBy(), now.plus(approvalTimeToLive), now)
+                : coolingOff != null
+                ? Payout.held(id, request.idempotencyKey(), fingerprint, request.source(), request.customerId(),
+                        request.payeeId(), request.payeeMasked(), request.amount(), request.method(),
+                        request.reference(), request.createdBy(), coolingOff, now)
                 : Payout.received(id, request.idempotencyKey(), fingerprint, request.source(), request.customerId(),
                         request.payeeId(), request.payeeMasked(), request.amount(), request.method(),
                         request.reference(), request.createdBy(), now);
+        if (request.requiresApproval() && coolingOff != null) {
+            payout = withFirstDetail(payout, payout.history().get(0).detail() + "; " + coolingOff);
+        }
         payout = payout.withPayeeVersion(request.payeeVersion());
         if (store.insert(payout)) {
-            LOG.info("payout {} {} from {} ({} {})", id,
-                    request.requiresApproval() ? "held for approval" : "received", request.source(), request.method(),
+            LOG.info("payout {} {} from {} ({} {})", id, payout.status(), request.source(), request.method(),
                     request.amount());
             audit.record("payout.created", null, payout, request.createdBy());
             return new Created(payout);
         }
         Payout existing = store.find(id).orElseThrow(() -> new IllegalStateException("payout " + id + " vanished"));
         return existing.requestFingerprint().equals(fingerprint) ? new Replayed(existing) : new KeyConflict(existing);
+    }
+
+    private static Payout withFirstDetail(Payout p, String detail) {
+        Transition first = p.history().get(0);
+        return new Payout(p.id(), p.idempotencyKey(), p.requestFingerprint(), p.source(), p.customerId(), p.payeeId(),
+                p.payeeMasked(), p.amount(), p.method(), p.reference(), p.monoovaReference(), p.status(), p.version(),
+                p.monoovaTransactionId(), p.failureReason(), p.submitAttempts(), p.createdAt(), p.updatedAt(),
+                List.of(new Transition(first.from(), first.to(), first.event(), first.at(), detail)), p.createdBy(),
+                p.approvalDeadline(), p.decidedBy(), p.payeeVersion());
     }
 
     public Optional<Payout> find(String id) {
@@ -236,6 +259,8 @@ public class PayoutService {
             case APPROVED -> "payout.approved";
             case APPROVAL_REJECTED -> "payout.rejected";
             case APPROVAL_EXPIRED -> "payout.approval-expired";
+            case COOLING_OFF_HOLD -> "payout.held";
+            case COOLING_OFF_ENDED -> "payout.hold-released";
             default -> "payout.status-changed";
         };
     }

@@ -59,6 +59,12 @@ public final class PayoutStateMachine {
         edge(PENDING_APPROVAL, APPROVED, RECEIVED);
         edge(PENDING_APPROVAL, APPROVAL_REJECTED, CANCELLED);
         edge(PENDING_APPROVAL, APPROVAL_EXPIRED, CANCELLED);
+
+        // Cooling-off of a new or changed payee destination: a payout is stored HELD at intake, or
+        // held just before its claim (the destination changed after intake). Only the end of the
+        // period releases it, and only to RECEIVED, where the usual claim decides who submits it.
+        edge(RECEIVED, COOLING_OFF_HOLD, HELD);
+        edge(HELD, COOLING_OFF_ENDED, RECEIVED);
     }
 
     private PayoutStateMachine() {}

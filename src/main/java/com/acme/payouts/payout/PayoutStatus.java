@@ -27,7 +27,13 @@ public enum PayoutStatus {
      */
     PENDING_APPROVAL,
     /** Rejected by a checker or not approved in time: never sent, no money moved. Final. */
-    CANCELLED;
+    CANCELLED,
+    /**
+     * Its payee's destination was created or changed less than the cooling-off period ago: stored,
+     * never sent, nothing reserved. Released to RECEIVED exactly once, by compare-and-set, when the
+     * period has ended (docs/security.md, "Cooling-off").
+     */
+    HELD;
 
     /**
      * Whether the outcome is known. A payout that is not yet settled is one the sweeper keeps driving

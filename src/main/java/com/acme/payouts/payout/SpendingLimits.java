@@ -23,6 +23,16 @@ public interface SpendingLimits {
      */
     Reservation reserve(Requester requester, String customerId, Money amount);
 
+    /**
+     * Like {@link #reserve(Requester, String, Money)}, and also counts the payout against the payee's
+     * limits (velocity per payee), all or nothing.
+     *
+     * @throws com.acme.payouts.support.LimitExceededException naming the limit, before anything is stored
+     */
+    default Reservation reserve(Requester requester, String customerId, String payeeId, Money amount) {
+        return reserve(requester, customerId, amount);
+    }
+
     void release(Reservation reservation);
 
     /** What {@link #reserve} counted, so that it can be handed back. */

@@ -114,7 +114,8 @@ public final class MonoovaSandbox implements AutoCloseable {
                 new SubscriptionEndpoints(subscriptions, time, webhooks),
                 new ReportEndpoints(book, receivables, time),
                 new ControlEndpoints(operations),
-                new BsbEndpoints());
+                new BsbEndpoints(),
+                new VerifyEndpoints(config.slowResponseDelay()));
 
         HttpServer server;
         try {
@@ -143,7 +144,8 @@ public final class MonoovaSandbox implements AutoCloseable {
             SubscriptionEndpoints subscriptions,
             ReportEndpoints reports,
             ControlEndpoints control,
-            BsbEndpoints bsbs) {
+            BsbEndpoints bsbs,
+            VerifyEndpoints verify) {
         return router.route("GET", "/public/v1/ping", false, publicApi::publicPing)
                 .route("GET", "/public/v1/certificate/public-key", false, publicApi::publicKey)
                 .route("GET", "/tools/v1/ping", true, publicApi::toolsPing)
@@ -155,6 +157,7 @@ public final class MonoovaSandbox implements AutoCloseable {
                 .route("GET", "/reports/v1/statement/{date}", true, reports::statement)
                 .route("GET", "/receivables/v6/report/{date}", true, reports::receivablesReport)
                 .route("GET", "/mAccount/v1/financials/{accountNumber}", true, accounts::financials)
+                .route("POST", "/verify/v2/aba/initiate", true, verify::initiate)
                 .route("POST", "/subscriptions/v1/create", true, subscriptions::create)
                 .route("POST", "/subscriptions/v1/update", true, subscriptions::update)
                 .route("GET", "/subscriptions/v1/list", true, subscriptions::list)

@@ -9,6 +9,11 @@ import java.util.List;
 public class LimitExceededException extends RequestRejectedException {
 
     public LimitExceededException(String limit, String message) {
-        super(Kind.UNPROCESSABLE, "payout exceeds a limit", List.of(new FieldError("amount", limit, message)));
+        this("amount", limit, message);
+    }
+
+    /** @param field the request field the limit is about ({@code amount}, or {@code payeeId} for a payee's limits) */
+    public LimitExceededException(String field, String limit, String message) {
+        super(Kind.UNPROCESSABLE, "payout exceeds a limit", List.of(new FieldError(field, limit, message)));
     }
 }

@@ -141,7 +141,9 @@ class CloudFormationTemplateTest {
             Map.entry(DynamoTables.FUNDING_RESERVATIONS, new TableAccess("GetItem PutItem UpdateItem", "Query")),
             Map.entry(DynamoTables.FUNDING_LEDGER, new TableAccess("GetItem PutItem", "Query")),
             // DynamoRedriveAuditStore
-            Map.entry(DynamoTables.REDRIVE_AUDIT, new TableAccess("PutItem", "Query")));
+            Map.entry(DynamoTables.REDRIVE_AUDIT, new TableAccess("PutItem", "Query")),
+            // DynamoNameCheckStore: conditional put, consistent get
+            Map.entry(DynamoTables.NAME_CHECKS, new TableAccess("GetItem PutItem", "")));
 
     /** DynamoDB actions (without the prefix, sorted, space-separated) on a table and on its indexes. */
     private record TableAccess(String table, String indexes) {}

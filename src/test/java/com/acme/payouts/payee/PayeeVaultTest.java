@@ -108,6 +108,23 @@ class PayeeVaultTest {
         assertThat(vault.register("c-1", bank("082-001", "87654321", "Jane Citizen")).payee().id()).isEqualTo(v1.id());
     }
 
+    /** Cooling-off starts again when the destination changes: the payout side sees the version's time. */
+    @Test
+    void a_changed_destination_is_new_since_the_change_for_the_payout_side() {
+        com.acme.payouts.support.MutableClock clock =
+                new com.acme.payouts.support.MutableClock(java.time.Instant.parse("2026-11-26T00:00:00Z"));
+        PayeeVault timed = new PayeeVault(new EmbeddedPayeeStore(TestDatabase.fresh()), cipher,
+                new PayeeValidator(), new PayeeCodec(), directory, new PayeeBlindIndex(new byte[32]), clock);
+        Payee v1 = timed.register("c-1", bank("062-000", "12345678", "Jane Citizen")).payee();
+        assertThat(timed.facts(v1.id()).orElseThrow().destinationSince()).isEqualTo("2026-11-26T00:00:00Z");
+
+        clock.advance(java.time.Duration.ofDays(3));
+        timed.update(v1.id(), bank("082-001", "87654321", "Jane Citizen"));
+        assertThat(timed.facts(v1.id()).orElseThrow().destinationSince()).isEqualTo("2026-11-29T00:00:00Z");
+        assertThat(timed.find(v1.id()).orElseThrow().createdAt()).as("the payee itself is as old as before")
+                .isEqualTo("2026-11-26T00:00:00Z");
+    }
+
     @Test
     void a_new_name_is_a_new_version_too_but_the_same_destination_changes_nothing() {
         Payee v1 = vault.register("c-1", bank("062-000", "12345678", "Jane Citizen")).payee();

@@ -25,7 +25,9 @@ class PayoutStateMachineTest {
                     FUNDS_SHORT, AWAITING_FUNDS,
                     MONOOVA_ACCEPTED, SUBMITTED,
                     PAYMENT_COMPLETED, COMPLETED,
-                    PAYMENT_REJECTED, FAILED),
+                    PAYMENT_REJECTED, FAILED,
+                    COOLING_OFF_HOLD, HELD),
+            HELD, Map.of(COOLING_OFF_ENDED, RECEIVED),
             AWAITING_FUNDS, Map.of(FUNDS_RESERVED, RECEIVED),
             SUBMITTING, Map.of(
                     MONOOVA_ACCEPTED, SUBMITTED,
@@ -58,10 +60,13 @@ class PayoutStateMachineTest {
         }
     }
 
-    /** A payout starts in RECEIVED, or in PENDING_APPROVAL when it is above the approval threshold. */
+    /**
+     * A payout starts in RECEIVED, in PENDING_APPROVAL when it is above the approval threshold, or HELD when
+     * its payee is cooling off.
+     */
     @Test
-    void every_state_is_reachable_from_the_two_initial_states() {
-        Set<PayoutStatus> seen = EnumSet.of(RECEIVED, PENDING_APPROVAL);
+    void every_state_is_reachable_from_the_three_initial_states() {
+        Set<PayoutStatus> seen = EnumSet.of(RECEIVED, PENDING_APPROVAL, HELD);
         ArrayDeque<PayoutStatus> todo = new ArrayDeque<>(seen);
         while (!todo.isEmpty()) {
             PayoutStatus s = todo.poll();
@@ -89,14 +94,15 @@ class PayoutStateMachineTest {
     }
 
     @Test
-    void only_a_proven_not_received_an_approval_or_a_funds_release_sends_a_payout_to_submission() {
+    void only_a_proven_not_received_an_approval_a_funds_release_or_a_cooled_off_hold_sends_a_payout_to_submission() {
         for (PayoutStatus from : PayoutStatus.values()) {
             for (PayoutEvent e : PayoutEvent.values()) {
                 if (PayoutStateMachine.next(from, e).filter(RECEIVED::equals).isPresent()) {
                     assertThat(Map.entry(from, e)).isIn(
                             Map.entry(UNKNOWN, NOT_RECEIVED_BY_MONOOVA),
                             Map.entry(PENDING_APPROVAL, APPROVED),
-                            Map.entry(AWAITING_FUNDS, FUNDS_RESERVED));
+                            Map.entry(AWAITING_FUNDS, FUNDS_RESERVED),
+                            Map.entry(HELD, COOLING_OFF_ENDED));
                 }
             }
         }
@@ -139,6 +145,39 @@ class PayoutStateMachineTest {
                 }
             }
         }
+    }
+
+    @Test
+    void a_held_payout_is_never_submitted_settled_or_decided_before_its_cooling_off_ends() {
+        for (PayoutEvent e : PayoutEvent.values()) {
+            if (e != COOLING_OFF_ENDED) {
+                assertThat(PayoutStateMachine.next(HELD, e)).as(e.name()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void only_a_payout_that_was_never_claimed_can_be_held_for_cooling_off() {
+        for (PayoutStatus from : PayoutStatus.values()) {
+            for (PayoutEvent e : PayoutEvent.values()) {
+                if (PayoutStateMachine.next(from, e).filter(HELD::equals).isPresent()) {
+                    assertThat(Map.entry(from, e)).isEqualTo(Map.entry(RECEIVED, COOLING_OFF_HOLD));
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_held_payout_is_released_once_then_the_release_no_longer_applies() {
+        Instant t0 = Instant.parse("2026-11-25T00:00:00Z");
+        Payout held = Payout.held("po_x", "key-12345", "fp", "api", "c-1", "pe_y", "masked", Money.aud("10.00"),
+                PayoutMethod.NPP, "ref", new Actor("key:a", "a"), "cooling-off: held until X", t0);
+        assertThat(held.status()).isEqualTo(HELD);
+        assertThat(held.holdReason()).isEqualTo("accepted from api; cooling-off: held until X");
+        Payout released = held.apply(COOLING_OFF_ENDED, t0.plusSeconds(60), "cooling-off ended");
+        assertThat(released.status()).isEqualTo(RECEIVED);
+        assertThat(released.holdReason()).isNull();
+        assertThat(released.accepts(COOLING_OFF_ENDED)).isFalse();
     }
 
     @Test

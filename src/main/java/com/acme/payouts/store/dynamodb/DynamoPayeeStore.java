@@ -319,6 +319,7 @@ public class DynamoPayeeStore implements PayeeStore {
         item.put("deEligible", AttributeValue.fromBool(p.directEntryEligible()));
         item.put("createdAt", time(p.createdAt()));
         item.put("version", n(p.version()));
+        item.put("destinationSince", time(p.destinationSince()));
         return item;
     }
 
@@ -330,6 +331,7 @@ public class DynamoPayeeStore implements PayeeStore {
         item.put("version", n(p.version()));
         item.put("ownerCustomerId", s(p.customerId()));
         item.put("payeeCreatedAt", time(p.createdAt()));
+        item.put("destinationSince", time(p.destinationSince()));
         item.put("type", s(p.type().name()));
         item.put("masked", s(masked(p)));
         item.put("deEligible", AttributeValue.fromBool(p.directEntryEligible()));
@@ -355,7 +357,8 @@ public class DynamoPayeeStore implements PayeeStore {
                     JSON.readValue(str(item, "masked"), MaskedDestination.class),
                     Boolean.TRUE.equals(item.get("deEligible").bool()),
                     instant(item, "payeeCreatedAt"),
-                    num(item, "version").intValue());
+                    num(item, "version").intValue(),
+                    item.containsKey("destinationSince") ? instant(item, "destinationSince") : instant(item, "payeeCreatedAt"));
             return new StoredPayee(payee, sealed(item));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read masked payee", e);
@@ -371,7 +374,8 @@ public class DynamoPayeeStore implements PayeeStore {
                     JSON.readValue(str(head, "masked"), MaskedDestination.class),
                     Boolean.TRUE.equals(head.get("deEligible").bool()),
                     instant(head, "createdAt"),
-                    version(head));
+                    version(head),
+                    head.containsKey("destinationSince") ? instant(head, "destinationSince") : instant(head, "createdAt"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read masked payee", e);
         }

@@ -34,6 +34,8 @@ public final class DynamoTables {
     public static final String FUNDING_RESERVATIONS = "funding-reservations";
     public static final String FUNDING_LEDGER = "funding-ledger";
     public static final String REDRIVE_AUDIT = "redrive-audit";
+    /** The latest name check of each payee. */
+    public static final String NAME_CHECKS = "name-checks";
 
     /** Sweeper: payouts in one status, oldest change first. */
     public static final String BY_STATUS_UPDATED = "by-status-updated";
@@ -103,6 +105,10 @@ public final class DynamoTables {
 
     public String redriveAudit() {
         return prefix + REDRIVE_AUDIT;
+    }
+
+    public String nameChecks() {
+        return prefix + NAME_CHECKS;
     }
 
     /** Creates every table that does not exist yet. */
@@ -208,6 +214,12 @@ public final class DynamoTables {
                 .attributeDefinitions(attr("id"), attr("partition"), attr("at"))
                 .globalSecondaryIndexes(gsi(ALL_AT, "partition", "at"))
                 .build());
+        create(dynamo, CreateTableRequest.builder()
+                .tableName(nameChecks())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("payeeId"))
+                .attributeDefinitions(attr("payeeId"))
+                .build());
     }
 
     private static AttributeDefinition number(String name) {
@@ -243,6 +255,7 @@ public final class DynamoTables {
 
     static List<String> all(DynamoTables t) {
         return List.of(t.payouts(), t.payees(), t.processedMessages(), t.webhookReceipts(), t.apiKeys(), t.auditLog(),
-                t.limitCounters(), t.fundingBalance(), t.fundingReservations(), t.fundingLedger(), t.redriveAudit());
+                t.limitCounters(), t.fundingBalance(), t.fundingReservations(), t.fundingLedger(), t.redriveAudit(),
+                t.nameChecks());
     }
 }

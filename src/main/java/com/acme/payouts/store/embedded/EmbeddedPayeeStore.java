@@ -37,7 +37,7 @@ public class EmbeddedPayeeStore implements PayeeStore {
     private static final String SELECT_VERSION =
             """
             SELECT h.id, h.customer_id, h.created_at, v.version, v.type, v.masked, v.de_eligible, v.kek_id,
-                   v.wrapped_data_key, v.ciphertext
+                   v.wrapped_data_key, v.ciphertext, v.created_at AS version_created_at
             FROM payees h JOIN payee_versions v ON v.payee_id = h.id
             """;
 
@@ -200,7 +200,7 @@ public class EmbeddedPayeeStore implements PayeeStore {
                 head(p).addValue("kekId", stored.sealed().kekId())
                         .addValue("wrapped", stored.sealed().wrappedDataKey())
                         .addValue("ciphertext", stored.sealed().ciphertext())
-                        .addValue("createdAt", utc(Instant.now())));
+                        .addValue("createdAt", utc(p.destinationSince())));
     }
 
     private Optional<String> byBlindIndex(String customerId, String blindIndex) {
@@ -238,7 +238,8 @@ public class EmbeddedPayeeStore implements PayeeStore {
                     json.readValue(rs.getString("masked"), MaskedDestination.class),
                     rs.getBoolean("de_eligible"),
                     rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                    rs.getInt("version"));
+                    rs.getInt("version"),
+                    rs.getObject("version_created_at", OffsetDateTime.class).toInstant());
             byte[] wrapped = rs.getBytes("wrapped_data_key");
             SealedPayee sealed = wrapped == null
                     ? null
