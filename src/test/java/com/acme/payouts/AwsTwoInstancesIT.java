@@ -106,11 +106,14 @@ class AwsTwoInstancesIT {
                     // unwrap. A send window of 25 s keeps such slow workers sending, not the sweeper.
                     .appArg("--payouts.sweeper.submitting-stale-after=30s")
                     // Production-like polling: at the test profile's 500 ms, the two instances'
-                    // sweepers, funding monitors and approval-expiry timers were most of what moto
-                    // (DynamoDB serialised, MOTO_STATS_FILE counts it) had to answer.
+                    // sweepers, funding monitors, approval-expiry and cooling-off timers were most of
+                    // what moto (DynamoDB serialised, MOTO_STATS_FILE counts it) had to answer.
                     .appArg("--payouts.sweeper.period-ms=3000")
                     .appArg("--payouts.funding.monitor-period-ms=3000")
                     .appArg("--payouts.controls.approval-expiry-period-ms=5000")
+                    .appArg("--payouts.controls.cooling-off.release-period-ms=10000")
+                    // the production interval: each comparison reads every in-flight payout
+                    .appArg("--payouts.funding.monoova-check-every=60s")
                     .build()
                     .start());
         }

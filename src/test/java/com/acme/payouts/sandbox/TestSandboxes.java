@@ -6,7 +6,8 @@ import java.time.Duration;
 final class TestSandboxes {
 
     static final Duration NPP_COMPLETION = Duration.ofMillis(150);
-    static final Duration DE_COMPLETION = Duration.ofMillis(700);
+    // Far from the NPP delay, so "still Pending after the NPP delay" holds on a loaded machine too.
+    static final Duration DE_COMPLETION = Duration.ofMillis(2000);
     static final Duration RETURN_DELAY = Duration.ofMillis(150);
     static final Duration WEBHOOK_DELAY = Duration.ofMillis(600);
     static final Duration RETRY_PAUSE = Duration.ofMillis(400);
