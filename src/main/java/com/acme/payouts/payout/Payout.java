@@ -110,30 +110,8 @@ public record Payout(
             String reference,
             Actor createdBy,
             Instant now) {
-        return new Payout(
-                id,
-                idempotencyKey,
-                requestFingerprint,
-                source,
-                customerId,
-                payeeId,
-                payeeMasked,
-                amount,
-                method,
-                reference,
-                PayoutIds.monoovaReference(id),
-                PayoutStatus.RECEIVED,
-                1,
-                null,
-                null,
-                0,
-                now,
-                now,
-                List.of(new Transition(null, PayoutStatus.RECEIVED, null, now, "accepted from " + source)),
-                createdBy,
-                null,
-                null,
-                null);
+        return initial(new NewPayout(idempotencyKey, source, customerId, payeeId, payeeMasked, amount, method, reference,
+                createdBy, false), id, requestFingerprint, PayoutStatus.RECEIVED, "accepted from " + source, null, now);
     }
 
     /**
@@ -154,31 +132,9 @@ public record Payout(
             Actor createdBy,
             Instant deadline,
             Instant now) {
-        return new Payout(
-                id,
-                idempotencyKey,
-                requestFingerprint,
-                source,
-                customerId,
-                payeeId,
-                payeeMasked,
-                amount,
-                method,
-                reference,
-                PayoutIds.monoovaReference(id),
-                PayoutStatus.PENDING_APPROVAL,
-                1,
-                null,
-                null,
-                0,
-                now,
-                now,
-                List.of(new Transition(null, PayoutStatus.PENDING_APPROVAL, null, now,
-                        "accepted from " + source + "; held for approval until " + deadline)),
-                createdBy,
-                deadline,
-                null,
-                null);
+        return initial(new NewPayout(idempotencyKey, source, customerId, payeeId, payeeMasked, amount, method, reference,
+                        createdBy, true), id, requestFingerprint, PayoutStatus.PENDING_APPROVAL,
+                "accepted from " + source + "; held for approval until " + deadline, deadline, now);
     }
 
     /**
@@ -200,30 +156,41 @@ public record Payout(
             Actor createdBy,
             String reason,
             Instant now) {
+        return initial(new NewPayout(idempotencyKey, source, customerId, payeeId, payeeMasked, amount, method, reference,
+                createdBy, false), id, requestFingerprint, PayoutStatus.HELD, "accepted from " + source + "; " + reason, null, now);
+    }
+
+    /**
+     * A payout as first stored, in {@code status} (RECEIVED, PENDING_APPROVAL or HELD), with why in its
+     * first transition, its own uniqueReference, and the payee version the request was made for.
+     */
+    static Payout initial(
+            NewPayout request, String id, String requestFingerprint, PayoutStatus status, String detail,
+            Instant approvalDeadline, Instant now) {
         return new Payout(
                 id,
-                idempotencyKey,
+                request.idempotencyKey(),
                 requestFingerprint,
-                source,
-                customerId,
-                payeeId,
-                payeeMasked,
-                amount,
-                method,
-                reference,
+                request.source(),
+                request.customerId(),
+                request.payeeId(),
+                request.payeeMasked(),
+                request.amount(),
+                request.method(),
+                request.reference(),
                 PayoutIds.monoovaReference(id),
-                PayoutStatus.HELD,
+                status,
                 1,
                 null,
                 null,
                 0,
                 now,
                 now,
-                List.of(new Transition(null, PayoutStatus.HELD, null, now, "accepted from " + source + "; " + reason)),
-                createdBy,
+                List.of(new Transition(null, status, null, now, detail)),
+                request.createdBy(),
+                approvalDeadline,
                 null,
-                null,
-                null);
+                request.payeeVersion());
     }
 
     /** Why a HELD payout waits: the detail of the transition that held it; null in any other status. */
@@ -271,13 +238,6 @@ public record Payout(
             return this;
         }
         return changed(status, version, transactionId, failureReason, submitAttempts, updatedAt, history, decidedBy);
-    }
-
-    /** Records the payee version the payout was created for (at creation only). */
-    public Payout withPayeeVersion(Integer version) {
-        return new Payout(id, idempotencyKey, requestFingerprint, source, customerId, payeeId, payeeMasked, amount,
-                method, reference, monoovaReference, status, this.version, monoovaTransactionId, failureReason,
-                submitAttempts, createdAt, updatedAt, history, createdBy, approvalDeadline, decidedBy, version);
     }
 
     /** The payee version to decrypt for this payout: the recorded one, or 1 for payouts older than versions. */

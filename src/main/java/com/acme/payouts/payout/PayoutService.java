@@ -102,21 +102,20 @@ public class PayoutService {
         String id = PayoutIds.fromIdempotencyKey(request.idempotencyKey());
         String fingerprint = request.fingerprint();
         Instant now = clock.instant();
-        Payout payout = request.requiresApproval()
-                ? Payout.pendingApproval(id, request.idempotencyKey(), fingerprint, request.source(),
-                        request.customerId(), request.payeeId(), request.payeeMasked(), request.amount(),
-                        request.method(), request.reference(), request.createdBy(), now.plus(approvalTimeToLive), now)
-                : coolingOff != null
-                ? Payout.held(id, request.idempotencyKey(), fingerprint, request.source(), request.customerId(),
-                        request.payeeId(), request.payeeMasked(), request.amount(), request.method(),
-                        request.reference(), request.createdBy(), coolingOff, now)
-                : Payout.received(id, request.idempotencyKey(), fingerprint, request.source(), request.customerId(),
-                        request.payeeId(), request.payeeMasked(), request.amount(), request.method(),
-                        request.reference(), request.createdBy(), now);
-        if (request.requiresApproval() && coolingOff != null) {
-            payout = withFirstDetail(payout, payout.history().get(0).detail() + "; " + coolingOff);
+        String detail = "accepted from " + request.source();
+        PayoutStatus status = PayoutStatus.RECEIVED;
+        Instant approvalDeadline = null;
+        if (request.requiresApproval()) {
+            status = PayoutStatus.PENDING_APPROVAL;
+            approvalDeadline = now.plus(approvalTimeToLive);
+            detail += "; held for approval until " + approvalDeadline;
+        } else if (coolingOff != null) {
+            status = PayoutStatus.HELD;
         }
-        payout = payout.withPayeeVersion(request.payeeVersion());
+        if (coolingOff != null) {
+            detail += "; " + coolingOff;
+        }
+        Payout payout = Payout.initial(request, id, fingerprint, status, detail, approvalDeadline, now);
         if (store.insert(payout)) {
             LOG.info("payout {} {} from {} ({} {})", id, payout.status(), request.source(), request.method(),
                     request.amount());
@@ -125,15 +124,6 @@ public class PayoutService {
         }
         Payout existing = store.find(id).orElseThrow(() -> new IllegalStateException("payout " + id + " vanished"));
         return existing.requestFingerprint().equals(fingerprint) ? new Replayed(existing) : new KeyConflict(existing);
-    }
-
-    private static Payout withFirstDetail(Payout p, String detail) {
-        Transition first = p.history().get(0);
-        return new Payout(p.id(), p.idempotencyKey(), p.requestFingerprint(), p.source(), p.customerId(), p.payeeId(),
-                p.payeeMasked(), p.amount(), p.method(), p.reference(), p.monoovaReference(), p.status(), p.version(),
-                p.monoovaTransactionId(), p.failureReason(), p.submitAttempts(), p.createdAt(), p.updatedAt(),
-                List.of(new Transition(first.from(), first.to(), first.event(), first.at(), detail)), p.createdBy(),
-                p.approvalDeadline(), p.decidedBy(), p.payeeVersion());
     }
 
     public Optional<Payout> find(String id) {
