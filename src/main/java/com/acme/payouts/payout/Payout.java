@@ -53,32 +53,6 @@ public record Payout(
         history = List.copyOf(history);
     }
 
-    /** A payout without maker-checker data (as stored before it existed). */
-    public Payout(
-            String id,
-            String idempotencyKey,
-            String requestFingerprint,
-            String source,
-            String customerId,
-            String payeeId,
-            String payeeMasked,
-            Money amount,
-            PayoutMethod method,
-            String reference,
-            String monoovaReference,
-            PayoutStatus status,
-            long version,
-            Long monoovaTransactionId,
-            String failureReason,
-            int submitAttempts,
-            Instant createdAt,
-            Instant updatedAt,
-            List<Transition> history) {
-        this(id, idempotencyKey, requestFingerprint, source, customerId, payeeId, payeeMasked, amount, method,
-                reference, monoovaReference, status, version, monoovaTransactionId, failureReason, submitAttempts,
-                createdAt, updatedAt, history, null, null, null, null);
-    }
-
     /** A new payout in {@link PayoutStatus#RECEIVED}, created by the principal named like its source. */
     public static Payout received(
             String id,
